@@ -1,0 +1,2 @@
+/** Health, metrics and endpoint for migration-guard. */
+package io.github.migrationguard.actuate;

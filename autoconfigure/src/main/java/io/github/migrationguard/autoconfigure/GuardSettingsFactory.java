@@ -1,0 +1,38 @@
+package io.github.migrationguard.autoconfigure;
+
+import io.github.migrationguard.snapshot.SnapshotSettings;
+import io.github.migrationguard.strategy.GuardSettings;
+import java.nio.file.Path;
+
+/**
+ * Turns {@link MigrationGuardProperties} into the engine's plain settings.
+ */
+final class GuardSettingsFactory {
+
+    private final MigrationGuardProperties properties;
+
+    GuardSettingsFactory(MigrationGuardProperties properties) {
+        this.properties = properties;
+    }
+
+    GuardSettings create() {
+        MigrationGuardProperties.Snapshot snapshot = this.properties.getSnapshot();
+        return new GuardSettings(
+                snapshot.isEnabled(),
+                snapshot.getKeep(),
+                snapshot.getWhen(),
+                snapshot.getOnFailure() == MigrationGuardProperties.Snapshot.OnFailure.ABORT,
+                snapshotSettings());
+    }
+
+    SnapshotSettings snapshotSettings() {
+        MigrationGuardProperties.Snapshot snapshot = this.properties.getSnapshot();
+        Path dir = (snapshot.getDir() != null) ? snapshot.getDir().toPath() : null;
+        return new SnapshotSettings(
+                dir,
+                snapshot.getMethod(),
+                snapshot.getVerify(),
+                snapshot.getMinFreeSpace().toBytes(),
+                null);
+    }
+}

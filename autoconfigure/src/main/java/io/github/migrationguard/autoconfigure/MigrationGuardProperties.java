@@ -1,0 +1,398 @@
+package io.github.migrationguard.autoconfigure;
+
+import io.github.migrationguard.heal.HealMode;
+import io.github.migrationguard.lint.LintFailOn;
+import io.github.migrationguard.snapshot.SnapshotMethod;
+import io.github.migrationguard.snapshot.SnapshotWhen;
+import io.github.migrationguard.snapshot.Verification;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties for migration-guard.
+ */
+@ConfigurationProperties("migration-guard")
+public class MigrationGuardProperties {
+
+    /**
+     * Whether migration-guard does anything at all.
+     */
+    private boolean enabled = true;
+
+    private final Snapshot snapshot = new Snapshot();
+
+    private final SelfHeal selfHeal = new SelfHeal();
+
+    private final Restore restore = new Restore();
+
+    private final Rehearse rehearse = new Rehearse();
+
+    private final Schedule schedule = new Schedule();
+
+    private final Health health = new Health();
+
+    private final Lint lint = new Lint();
+
+    public boolean isEnabled() {
+        return this.enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public Snapshot getSnapshot() {
+        return this.snapshot;
+    }
+
+    public SelfHeal getSelfHeal() {
+        return this.selfHeal;
+    }
+
+    public Restore getRestore() {
+        return this.restore;
+    }
+
+    public Rehearse getRehearse() {
+        return this.rehearse;
+    }
+
+    public Schedule getSchedule() {
+        return this.schedule;
+    }
+
+    public Health getHealth() {
+        return this.health;
+    }
+
+    public Lint getLint() {
+        return this.lint;
+    }
+
+    public static class Snapshot {
+
+        /**
+         * Whether to snapshot the database before migrating.
+         */
+        private boolean enabled = true;
+
+        /**
+         * Number of snapshots kept per label; 0 disables snapshots.
+         */
+        private int keep = 5;
+
+        /**
+         * Directory snapshots are written to. Defaults to 'backups' beside the database file.
+         */
+        private File dir;
+
+        /**
+         * When to take a snapshot at startup: only when migrations are pending, or always.
+         */
+        private SnapshotWhen when = SnapshotWhen.PENDING;
+
+        /**
+         * How the database is copied.
+         */
+        private SnapshotMethod method = SnapshotMethod.AUTO;
+
+        /**
+         * How a snapshot is verified before it is given its final name.
+         */
+        private Verification verify = Verification.QUICK;
+
+        /**
+         * What to do when a snapshot cannot be taken: continue (log and go on) or abort (fail startup).
+         */
+        private OnFailure onFailure = OnFailure.CONTINUE;
+
+        /**
+         * Free space the backup directory must keep after the snapshot; below it the snapshot is not attempted.
+         */
+        private DataSize minFreeSpace = DataSize.ofBytes(0);
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public int getKeep() {
+            return this.keep;
+        }
+
+        public void setKeep(int keep) {
+            this.keep = PropertyChecks.notNegative("migration-guard.snapshot.keep", keep);
+        }
+
+        public File getDir() {
+            return this.dir;
+        }
+
+        public void setDir(File dir) {
+            this.dir = dir;
+        }
+
+        public SnapshotWhen getWhen() {
+            return this.when;
+        }
+
+        public void setWhen(SnapshotWhen when) {
+            this.when = when;
+        }
+
+        public SnapshotMethod getMethod() {
+            return this.method;
+        }
+
+        public void setMethod(SnapshotMethod method) {
+            this.method = method;
+        }
+
+        public Verification getVerify() {
+            return this.verify;
+        }
+
+        public void setVerify(Verification verify) {
+            this.verify = verify;
+        }
+
+        public OnFailure getOnFailure() {
+            return this.onFailure;
+        }
+
+        public void setOnFailure(OnFailure onFailure) {
+            this.onFailure = onFailure;
+        }
+
+        public DataSize getMinFreeSpace() {
+            return this.minFreeSpace;
+        }
+
+        public void setMinFreeSpace(DataSize minFreeSpace) {
+            this.minFreeSpace = PropertyChecks.notNegative("migration-guard.snapshot.min-free-space", minFreeSpace);
+        }
+
+        /**
+         * What to do when a snapshot fails.
+         */
+        public enum OnFailure {
+
+            /**
+             * Log, record and go on with the migration.
+             */
+            CONTINUE,
+
+            /**
+             * Fail startup.
+             */
+            ABORT
+        }
+    }
+
+    public static class SelfHeal {
+
+        /**
+         * Whether to heal checksum drift of applied migrations.
+         */
+        private boolean enabled = true;
+
+        /**
+         * Versions certified idempotent, whose checksum drift is healed.
+         */
+        private List<String> versions = new ArrayList<>();
+
+        /**
+         * How a certified migration is healed: realign the stored checksum, or re-run it and then realign.
+         */
+        private HealMode mode = HealMode.REALIGN;
+
+        /**
+         * Whether drift that only touches whitespace and comments heals without being listed.
+         */
+        private boolean fingerprint = true;
+
+        /**
+         * Name of the table that stores migration fingerprints.
+         */
+        private String fingerprintTable = "migration_guard_fingerprint";
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public List<String> getVersions() {
+            return this.versions;
+        }
+
+        public void setVersions(List<String> versions) {
+            this.versions = PropertyChecks.versions("migration-guard.self-heal.versions", versions);
+        }
+
+        public HealMode getMode() {
+            return this.mode;
+        }
+
+        public void setMode(HealMode mode) {
+            this.mode = mode;
+        }
+
+        public boolean isFingerprint() {
+            return this.fingerprint;
+        }
+
+        public void setFingerprint(boolean fingerprint) {
+            this.fingerprint = fingerprint;
+        }
+
+        public String getFingerprintTable() {
+            return this.fingerprintTable;
+        }
+
+        public void setFingerprintTable(String fingerprintTable) {
+            this.fingerprintTable =
+                    PropertyChecks.identifier("migration-guard.self-heal.fingerprint-table", fingerprintTable);
+        }
+    }
+
+    public static class Restore {
+
+        /**
+         * Whether a failed migration restores the snapshot taken in the same run.
+         */
+        private boolean onFailure = true;
+
+        /**
+         * Snapshot to restore at startup: 'latest' or a snapshot file name in the backup directory.
+         */
+        private String from;
+
+        /**
+         * Whether a restore request that was already carried out is carried out again.
+         */
+        private boolean force = false;
+
+        public boolean isOnFailure() {
+            return this.onFailure;
+        }
+
+        public void setOnFailure(boolean onFailure) {
+            this.onFailure = onFailure;
+        }
+
+        public String getFrom() {
+            return this.from;
+        }
+
+        public void setFrom(String from) {
+            this.from = PropertyChecks.snapshotReference("migration-guard.restore.from", from);
+        }
+
+        public boolean isForce() {
+            return this.force;
+        }
+
+        public void setForce(boolean force) {
+            this.force = force;
+        }
+    }
+
+    public static class Rehearse {
+
+        /**
+         * Whether to run pending migrations against a throwaway copy first.
+         */
+        private boolean enabled = false;
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    public static class Schedule {
+
+        /**
+         * Cron expression for periodic 'scheduled' snapshots while the application runs.
+         */
+        private String cron;
+
+        /**
+         * Number of scheduled snapshots kept.
+         */
+        private int keep = 14;
+
+        public String getCron() {
+            return this.cron;
+        }
+
+        public void setCron(String cron) {
+            this.cron = cron;
+        }
+
+        public int getKeep() {
+            return this.keep;
+        }
+
+        public void setKeep(int keep) {
+            this.keep = PropertyChecks.notNegative("migration-guard.schedule.keep", keep);
+        }
+    }
+
+    public static class Health {
+
+        /**
+         * Free space below which the backup directory makes health DOWN.
+         */
+        private DataSize minFreeSpace = DataSize.ofMegabytes(100);
+
+        public DataSize getMinFreeSpace() {
+            return this.minFreeSpace;
+        }
+
+        public void setMinFreeSpace(DataSize minFreeSpace) {
+            this.minFreeSpace = PropertyChecks.notNegative("migration-guard.health.min-free-space", minFreeSpace);
+        }
+    }
+
+    public static class Lint {
+
+        /**
+         * Whether to lint pending migrations and check foreign keys after migrating.
+         */
+        private boolean enabled = true;
+
+        /**
+         * Whether a lint finding stops startup: never, or on any warning.
+         */
+        private LintFailOn failOn = LintFailOn.NEVER;
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public LintFailOn getFailOn() {
+            return this.failOn;
+        }
+
+        public void setFailOn(LintFailOn failOn) {
+            this.failOn = failOn;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Auto-configuration for migration-guard. */
+package io.github.migrationguard.autoconfigure;

@@ -1,0 +1,17 @@
+package io.github.migrationguard.lint;
+
+/**
+ * Whether lint findings stop startup.
+ */
+public enum LintFailOn {
+
+    /**
+     * Findings are logged, startup goes on.
+     */
+    NEVER,
+
+    /**
+     * Any finding stops startup.
+     */
+    WARNING
+}

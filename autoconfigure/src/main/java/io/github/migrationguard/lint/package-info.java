@@ -1,0 +1,2 @@
+/** Pre-flight checks of pending SQLite migrations. */
+package io.github.migrationguard.lint;

@@ -1,0 +1,96 @@
+package io.github.migrationguard.snapshot;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * Where a {@link DataSource}'s database lives, as SQLite itself reports it ({@code PRAGMA database_list}), or why it
+ * cannot be snapshotted.
+ *
+ * @param path the main database file, or {@code null} when {@link #skipReason()} says why there is none
+ * @param skipReason why there is nothing to snapshot, or {@code null}
+ */
+public record DatabaseFile(Path path, String skipReason) {
+
+    static final String SQLITE_PRODUCT = "SQLite";
+
+    /**
+     * Whether this database is an existing SQLite file that can be snapshotted.
+     * @return whether there is a file to snapshot
+     */
+    public boolean exists() {
+        return this.path != null;
+    }
+
+    /**
+     * Returns the path of the write-ahead log beside the database file.
+     * @return the {@code -wal} path
+     */
+    public Path walPath() {
+        return this.path.resolveSibling(this.path.getFileName() + "-wal");
+    }
+
+    /**
+     * Asks the database behind the given data source where its main file is.
+     * @param dataSource the data source
+     * @return the file, or the reason there is no file to snapshot
+     */
+    public static DatabaseFile locate(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return locate(connection);
+        } catch (SQLException ex) {
+            throw new SnapshotException("Could not ask the database where its file is: " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Asks the database behind the given connection where its main file is.
+     * @param connection the connection, left open
+     * @return the file, or the reason there is no file to snapshot
+     * @throws SQLException when the database cannot be asked
+     */
+    public static DatabaseFile locate(Connection connection) throws SQLException {
+        String product = connection.getMetaData().getDatabaseProductName();
+        if (!SQLITE_PRODUCT.equalsIgnoreCase(product)) {
+            return new DatabaseFile(null, "the database is " + product + ", not SQLite");
+        }
+        String file = mainFile(connection);
+        if (file == null || file.isEmpty()) {
+            return new DatabaseFile(null, "the SQLite database is in memory");
+        }
+        Path path = Paths.get(file).toAbsolutePath();
+        if (isMissingOrEmpty(path)) {
+            return new DatabaseFile(null, "the SQLite database file " + path + " does not exist yet");
+        }
+        return new DatabaseFile(path, null);
+    }
+
+    private static String mainFile(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("PRAGMA database_list")) {
+            while (rows.next()) {
+                if ("main".equals(rows.getString("name"))) {
+                    return rows.getString("file");
+                }
+            }
+            return null;
+        }
+    }
+
+    private static boolean isMissingOrEmpty(Path path) {
+        try {
+            // SQLite creates the file on first connection; a zero-length file holds no database yet
+            return !Files.isRegularFile(path) || Files.size(path) == 0;
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}

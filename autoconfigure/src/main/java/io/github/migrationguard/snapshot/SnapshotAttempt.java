@@ -1,0 +1,39 @@
+package io.github.migrationguard.snapshot;
+
+import java.time.Duration;
+
+/**
+ * What came of one attempt to take a snapshot.
+ *
+ * @param label the label the snapshot was for
+ * @param outcome whether it was taken, failed or skipped
+ * @param duration time spent
+ * @param snapshot the snapshot, when taken
+ * @param message why it failed or was skipped, or {@code null}
+ */
+public record SnapshotAttempt(
+        SnapshotLabel label, Outcome outcome, Duration duration, Snapshot snapshot, String message) {
+
+    public static SnapshotAttempt taken(Snapshot snapshot) {
+        return new SnapshotAttempt(snapshot.name().label(), Outcome.SUCCESS, snapshot.duration(), snapshot, null);
+    }
+
+    public static SnapshotAttempt failed(SnapshotLabel label, Duration duration, String message) {
+        return new SnapshotAttempt(label, Outcome.FAILURE, duration, null, message);
+    }
+
+    public static SnapshotAttempt skipped(SnapshotLabel label, String reason) {
+        return new SnapshotAttempt(label, Outcome.SKIPPED, Duration.ZERO, null, reason);
+    }
+
+    /**
+     * The outcome of an attempt.
+     */
+    public enum Outcome {
+        SUCCESS,
+
+        FAILURE,
+
+        SKIPPED
+    }
+}

@@ -1,0 +1,174 @@
+package io.github.migrationguard.snapshot;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * The directory snapshots live in: lists them by the timestamp in their names, removes leftovers of copies that never
+ * finished, and prunes each label down to a number of snapshots. Files whose names are not snapshot names are never
+ * touched.
+ */
+public final class SnapshotDirectory {
+
+    private static final Log logger = LogFactory.getLog(SnapshotDirectory.class);
+
+    private static final String PARTIAL_SUFFIX = ".partial";
+
+    private static final String[] SIDE_FILE_SUFFIXES = {"-journal", "-wal", "-shm"};
+
+    private final Path dir;
+
+    public SnapshotDirectory(Path dir) {
+        this.dir = dir.toAbsolutePath();
+    }
+
+    public Path path() {
+        return this.dir;
+    }
+
+    /**
+     * Lists the snapshots in the directory, oldest first.
+     * @return the snapshots; empty when the directory does not exist
+     */
+    public List<StoredSnapshot> list() {
+        List<StoredSnapshot> snapshots = new ArrayList<>();
+        for (Path file : files()) {
+            SnapshotName.parse(file.getFileName().toString())
+                    .filter((name) -> Files.isRegularFile(file))
+                    .ifPresent((name) -> snapshots.add(new StoredSnapshot(file, name, sizeOf(file))));
+        }
+        snapshots.sort(Comparator.comparing(
+                        (StoredSnapshot snapshot) -> snapshot.name().time())
+                .thenComparing((snapshot) -> snapshot.file().getFileName().toString()));
+        return snapshots;
+    }
+
+    /**
+     * Lists the snapshots with one label, oldest first.
+     * @param label the label
+     * @return the snapshots
+     */
+    public List<StoredSnapshot> list(SnapshotLabel label) {
+        return list().stream()
+                .filter((snapshot) -> snapshot.name().label() == label)
+                .toList();
+    }
+
+    /**
+     * Finds a snapshot by file name.
+     * @param fileName the file name, without directory
+     * @return the snapshot, or empty when no snapshot has that name
+     */
+    public Optional<StoredSnapshot> find(String fileName) {
+        return list().stream()
+                .filter((snapshot) -> snapshot.file().getFileName().toString().equals(fileName))
+                .findFirst();
+    }
+
+    /**
+     * Removes temporary files left by snapshots that never finished, with their journals. They are never trusted: a
+     * copy killed halfway plus its journal opens as an empty database that passes {@code quick_check}.
+     * @return the files removed
+     */
+    public List<Path> removeLeftovers() {
+        List<Path> removed = new ArrayList<>();
+        for (Path file : files()) {
+            String name = file.getFileName().toString();
+            if (isLeftover(name)) {
+                delete(file, removed);
+            }
+        }
+        return removed;
+    }
+
+    private static boolean isLeftover(String name) {
+        if (!name.startsWith(".")) {
+            return false;
+        }
+        if (name.endsWith(PARTIAL_SUFFIX)) {
+            return true;
+        }
+        for (String suffix : SIDE_FILE_SUFFIXES) {
+            if (name.endsWith(PARTIAL_SUFFIX + suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Deletes the oldest snapshots of a label beyond the newest {@code keep}.
+     * @param label the label
+     * @param keep how many to keep
+     * @return the files deleted
+     */
+    public List<Path> prune(SnapshotLabel label, int keep) {
+        List<StoredSnapshot> snapshots = list(label);
+        List<Path> deleted = new ArrayList<>();
+        for (int i = 0; i < snapshots.size() - Math.max(keep, 0); i++) {
+            delete(snapshots.get(i).file(), deleted);
+        }
+        return deleted;
+    }
+
+    /**
+     * Deletes a file and the SQLite side files that may stand beside it.
+     * @param file the file
+     */
+    static void deleteWithSideFiles(Path file) {
+        try {
+            Files.deleteIfExists(file);
+            for (String suffix : SIDE_FILE_SUFFIXES) {
+                Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+            }
+        } catch (IOException ex) {
+            logger.warn("Could not delete " + file + " (" + ex.getMessage() + "); delete it by hand");
+        }
+    }
+
+    private static void delete(Path file, List<Path> deleted) {
+        deleteWithSideFiles(file);
+        if (!Files.exists(file)) {
+            deleted.add(file);
+        }
+    }
+
+    private List<Path> files() {
+        if (!Files.isDirectory(this.dir)) {
+            return List.of();
+        }
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(this.dir)) {
+            stream.forEach(files::add);
+        } catch (IOException ex) {
+            throw new UncheckedIOException("Could not list snapshot directory " + this.dir, ex);
+        }
+        return files;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException ex) {
+            return -1;
+        }
+    }
+
+    /**
+     * A snapshot file found in the directory.
+     *
+     * @param file the file
+     * @param name its parsed name
+     * @param sizeBytes its size
+     */
+    public record StoredSnapshot(Path file, SnapshotName name, long sizeBytes) {}
+}

@@ -1,0 +1,88 @@
+package io.github.migrationguard.snapshot;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a freshly copied file into a standalone SQLite database (rollback journal, no {@code -wal} beside it) and
+ * checks it as thoroughly as asked.
+ */
+public final class SnapshotVerifier {
+
+    private static final int MAX_REPORTED_PROBLEMS = 5;
+
+    private final String historyTable;
+
+    /**
+     * Creates a verifier.
+     * @param historyTable the Flyway schema history table that {@link Verification#HEADER} reads, or {@code null}
+     */
+    public SnapshotVerifier(String historyTable) {
+        this.historyTable = historyTable;
+    }
+
+    /**
+     * Verifies a copy.
+     * @param file the copy
+     * @param verification how thoroughly
+     * @throws SnapshotException when the copy is not a sound database
+     */
+    public void verify(Path file, Verification verification) {
+        try (Connection connection = SqliteConnections.open(file)) {
+            try (Statement statement = connection.createStatement()) {
+                // The copy carries the source's WAL flag; a snapshot must be one self-contained file
+                statement.execute("PRAGMA journal_mode=DELETE");
+                switch (verification) {
+                    case NONE -> {}
+                    case HEADER -> readHeader(statement);
+                    case QUICK -> check(statement, "quick_check", file);
+                    case FULL -> check(statement, "integrity_check", file);
+                }
+            }
+        } catch (SQLException ex) {
+            throw new SnapshotException(
+                    "Snapshot " + file + " is not a readable SQLite database: " + ex.getMessage(), ex);
+        }
+    }
+
+    private void readHeader(Statement statement) throws SQLException {
+        query(statement, "PRAGMA page_count");
+        query(statement, "SELECT count(*) FROM sqlite_schema");
+        if (this.historyTable != null && hasTable(statement, this.historyTable)) {
+            query(statement, "SELECT count(*) FROM " + SqlIdentifiers.quote(this.historyTable));
+        }
+    }
+
+    private static boolean hasTable(Statement statement, String table) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(
+                "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = " + SqlLiterals.quote(table))) {
+            return rows.next();
+        }
+    }
+
+    private static void query(Statement statement, String sql) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+        }
+    }
+
+    private static void check(Statement statement, String pragma, Path file) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery("PRAGMA " + pragma + "(" + MAX_REPORTED_PROBLEMS + ")")) {
+            while (rows.next()) {
+                String row = rows.getString(1);
+                if (!"ok".equals(row)) {
+                    problems.add(row);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new SnapshotException("Snapshot " + file + " failed PRAGMA " + pragma + ": " + problems);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Consistent, verified SQLite snapshots and their retention. */
+package io.github.migrationguard.snapshot;

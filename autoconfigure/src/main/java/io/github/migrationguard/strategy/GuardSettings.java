@@ -1,0 +1,35 @@
+package io.github.migrationguard.strategy;
+
+import io.github.migrationguard.snapshot.SnapshotSettings;
+import io.github.migrationguard.snapshot.SnapshotWhen;
+
+/**
+ * Plain settings of a guarded migration run, free of Spring Boot.
+ *
+ * @param snapshotEnabled whether to snapshot before migrating
+ * @param keep snapshots kept per label; 0 disables snapshots
+ * @param when when to snapshot
+ * @param abortOnSnapshotFailure whether a failed snapshot stops startup
+ * @param snapshot how snapshots are taken
+ */
+public record GuardSettings(
+        boolean snapshotEnabled,
+        int keep,
+        SnapshotWhen when,
+        boolean abortOnSnapshotFailure,
+        SnapshotSettings snapshot) {
+
+    public GuardSettings {
+        if (keep < 0) {
+            throw new IllegalArgumentException("keep must not be negative, was " + keep);
+        }
+    }
+
+    /**
+     * Whether snapshots are taken at all.
+     * @return whether snapshots are on
+     */
+    public boolean snapshotsOn() {
+        return this.snapshotEnabled && this.keep > 0;
+    }
+}

@@ -1,0 +1,81 @@
+package io.github.migrationguard.strategy;
+
+import io.github.migrationguard.snapshot.DatabaseFile;
+import io.github.migrationguard.snapshot.SnapshotAttempt;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Runs Flyway's migrate behind migration-guard's safety steps, in the order of the contract. Free of Spring Boot: a
+ * plain Flyway user can call {@link #migrate(Flyway)} directly.
+ */
+public final class GuardedMigration {
+
+    private final GuardSettings settings;
+
+    private final MigrationReports reports;
+
+    private final Clock clock;
+
+    private final PreMigrateSnapshot preMigrateSnapshot;
+
+    public GuardedMigration(GuardSettings settings, MigrationReports reports, Clock clock) {
+        this.settings = settings;
+        this.reports = reports;
+        this.clock = clock;
+        this.preMigrateSnapshot = new PreMigrateSnapshot(settings, clock);
+    }
+
+    /**
+     * Migrates the database behind the given Flyway.
+     * @param flyway the configured Flyway
+     * @return what the run did
+     */
+    public MigrationReport migrate(Flyway flyway) {
+        long start = System.nanoTime();
+        DataSource dataSource = flyway.getConfiguration().getDataSource();
+        DatabaseFile database = DatabaseFile.locate(dataSource);
+        PendingMigrations pending = PendingMigrations.of(flyway.info());
+        SnapshotAttempt snapshot = this.preMigrateSnapshot.take(
+                dataSource, flyway.getConfiguration().getTable(), database, pending);
+        MigrateResult result;
+        try {
+            result = flyway.migrate();
+        } catch (FlywayException ex) {
+            record(MigrationReport.Outcome.FAILED, database, pending, pending.fromVersion(), 0, snapshot, start);
+            throw ex;
+        }
+        MigrationReport.Outcome outcome = (result.migrationsExecuted > 0)
+                ? MigrationReport.Outcome.SUCCESS
+                : MigrationReport.Outcome.NOTHING_PENDING;
+        String toVersion = (result.targetSchemaVersion != null) ? result.targetSchemaVersion : pending.fromVersion();
+        return record(outcome, database, pending, toVersion, result.migrationsExecuted, snapshot, start);
+    }
+
+    private MigrationReport record(
+            MigrationReport.Outcome outcome,
+            DatabaseFile database,
+            PendingMigrations pending,
+            String toVersion,
+            int applied,
+            SnapshotAttempt snapshot,
+            long start) {
+        MigrationReport report = new MigrationReport(
+                outcome,
+                database.exists() ? database.path().toString() : null,
+                pending.fromVersion(),
+                toVersion,
+                pending.count(),
+                applied,
+                snapshot,
+                Instant.now(this.clock),
+                Duration.ofNanos(System.nanoTime() - start));
+        this.reports.record(report);
+        return report;
+    }
+}

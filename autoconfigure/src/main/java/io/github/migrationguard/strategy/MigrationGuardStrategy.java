@@ -1,0 +1,21 @@
+package io.github.migrationguard.strategy;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+
+/**
+ * The {@link FlywayMigrationStrategy} that Spring Boot's Flyway initializer calls: a {@link GuardedMigration}.
+ */
+public class MigrationGuardStrategy implements FlywayMigrationStrategy {
+
+    private final GuardedMigration migration;
+
+    public MigrationGuardStrategy(GuardedMigration migration) {
+        this.migration = migration;
+    }
+
+    @Override
+    public void migrate(Flyway flyway) {
+        this.migration.migrate(flyway);
+    }
+}

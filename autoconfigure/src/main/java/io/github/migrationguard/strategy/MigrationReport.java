@@ -1,0 +1,56 @@
+package io.github.migrationguard.strategy;
+
+import io.github.migrationguard.snapshot.SnapshotAttempt;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What one guarded migration run did; read by health, metrics and the endpoint.
+ *
+ * @param outcome how the run ended
+ * @param database the SQLite database file, or {@code null} when the database is not a SQLite file
+ * @param fromVersion the schema version before the run, or {@code null} on an empty database
+ * @param toVersion the schema version after the run, or {@code null} on an empty database
+ * @param pending how many migrations were pending at the start
+ * @param applied how many migrations were applied
+ * @param snapshot what came of the pre-migrate snapshot
+ * @param finishedAt when the run ended
+ * @param duration how long the run took
+ */
+public record MigrationReport(
+        Outcome outcome,
+        String database,
+        String fromVersion,
+        String toVersion,
+        int pending,
+        int applied,
+        SnapshotAttempt snapshot,
+        Instant finishedAt,
+        Duration duration) {
+
+    /**
+     * How a run ended.
+     */
+    public enum Outcome {
+
+        /**
+         * Pending migrations were applied.
+         */
+        SUCCESS,
+
+        /**
+         * There was nothing to apply.
+         */
+        NOTHING_PENDING,
+
+        /**
+         * A migration failed and the database was not restored.
+         */
+        FAILED,
+
+        /**
+         * A migration failed and the database was restored from the run's snapshot.
+         */
+        RESTORED
+    }
+}
