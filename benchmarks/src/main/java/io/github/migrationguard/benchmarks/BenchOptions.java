@@ -1,0 +1,70 @@
+package io.github.migrationguard.benchmarks;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Command-line options of the benchmark run.
+ *
+ * @param dir where generated databases and copies go
+ * @param sizesMb database sizes to measure, in megabytes
+ * @param startupRuns startup runs per variant (alternating)
+ * @param memory whether to run the small-heap snapshot in a child JVM
+ * @param startup whether to time application startup
+ */
+record BenchOptions(Path dir, List<Integer> sizesMb, int startupRuns, boolean memory, boolean startup) {
+
+    static BenchOptions parse(String[] args) {
+        Path dir = Paths.get("target", "bench");
+        List<Integer> sizes = new ArrayList<>(List.of(100, 1024));
+        int startupRuns = 10;
+        boolean memory = true;
+        boolean startup = true;
+        for (String arg : args) {
+            if (arg.isBlank()) {
+                continue;
+            }
+            if (arg.startsWith("--dir=")) {
+                dir = Paths.get(value(arg));
+            } else if (arg.startsWith("--sizes=")) {
+                sizes = parseSizes(value(arg));
+            } else if (arg.equals("--with-4g")) {
+                sizes.add(4096);
+            } else if (arg.startsWith("--startup-runs=")) {
+                startupRuns = Math.max(10, Integer.parseInt(value(arg)));
+            } else if (arg.equals("--no-memory")) {
+                memory = false;
+            } else if (arg.equals("--no-startup")) {
+                startup = false;
+            } else {
+                throw new IllegalArgumentException("Unknown option " + arg + "; known: --dir=, --sizes=100,1024, "
+                        + "--with-4g, --startup-runs=N (>= 10), --no-memory, --no-startup");
+            }
+        }
+        return new BenchOptions(dir.toAbsolutePath(), sizes, startupRuns, memory, startup);
+    }
+
+    /**
+     * Returns the size the small-heap run uses: 1 GB when measured, else the largest size.
+     * @return the size in megabytes
+     */
+    int memorySizeMb() {
+        return this.sizesMb.contains(1024)
+                ? 1024
+                : this.sizesMb.stream().max(Integer::compare).orElse(100);
+    }
+
+    private static String value(String arg) {
+        return arg.substring(arg.indexOf('=') + 1);
+    }
+
+    private static List<Integer> parseSizes(String value) {
+        List<Integer> sizes = new ArrayList<>();
+        for (String size : value.split(",")) {
+            sizes.add(Integer.parseInt(size.trim()));
+        }
+        return sizes;
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.migrationguard.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Runs every benchmark of docs/benchmarks.md and prints ratios measured in the same run. Run it with
+ * {@code scripts/bench.sh} (options: {@code --sizes=100,1024}, {@code --with-4g}, {@code --startup-runs=N},
+ * {@code --no-memory}, {@code --no-startup}).
+ */
+public final class Benchmarks {
+
+    private Benchmarks() {}
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options = BenchOptions.parse(args);
+        long start = System.nanoTime();
+        printMachine(options);
+        Results results = new Results();
+        BenchDatabase largest = null;
+        for (int megabytes : options.sizesMb()) {
+            BenchDatabase database = BenchDatabase.ofSize(options.dir(), megabytes);
+            String size = label(megabytes);
+            Path work = options.dir().resolve("work-" + megabytes);
+            SnapshotBench snapshots = new SnapshotBench(database, work, results, runsFor(megabytes), size);
+            snapshots.run();
+            new StartupPauseBench(database, work, results, runsFor(megabytes), snapshots.baseline()).run();
+            if (megabytes == options.memorySizeMb()) {
+                largest = database;
+            }
+        }
+        if (options.startup()) {
+            new StartupBench(options.dir().resolve("startup"), results, options.startupRuns()).run();
+        }
+        if (options.memory() && largest != null) {
+            new MemoryBench(largest, results, label(options.memorySizeMb())).run();
+        }
+        Files.createDirectories(options.dir());
+        results.write(options.dir().resolve("results.md"));
+        System.out.printf(Locale.ROOT, "Total benchmark time: %.0f s%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    private static int runsFor(int megabytes) {
+        if (megabytes <= 256) {
+            return 5;
+        }
+        return (megabytes <= 1024) ? 3 : 1;
+    }
+
+    private static String label(int megabytes) {
+        return (megabytes >= 1024 && megabytes % 1024 == 0) ? (megabytes / 1024) + " GB" : megabytes + " MB";
+    }
+
+    private static void printMachine(BenchOptions options) {
+        System.out.println("migration-guard benchmarks");
+        System.out.println("  cores: " + Runtime.getRuntime().availableProcessors() + ", java "
+                + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
+                + ", load average "
+                + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.println("  sizes: " + options.sizesMb() + " MB, work dir " + options.dir());
+    }
+}
