@@ -22,6 +22,17 @@ public record SnapshotAttempt(
         return new SnapshotAttempt(label, Outcome.FAILURE, duration, null, message);
     }
 
+    /**
+     * Returns an attempt whose copy is done and whose verification is still running; it has no snapshot yet.
+     * @param label the label
+     * @param copyDuration time spent copying
+     * @param message what is being verified
+     * @return the attempt
+     */
+    public static SnapshotAttempt verifying(SnapshotLabel label, Duration copyDuration, String message) {
+        return new SnapshotAttempt(label, Outcome.VERIFYING, copyDuration, null, message);
+    }
+
     public static SnapshotAttempt skipped(SnapshotLabel label, String reason) {
         return new SnapshotAttempt(label, Outcome.SKIPPED, Duration.ZERO, null, reason);
     }
@@ -34,6 +45,11 @@ public record SnapshotAttempt(
 
         FAILURE,
 
-        SKIPPED
+        SKIPPED,
+
+        /**
+         * Copied; verification runs alongside the migration and the file has no final name yet.
+         */
+        VERIFYING
     }
 }

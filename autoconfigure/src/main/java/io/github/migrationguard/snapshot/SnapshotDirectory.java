@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -24,6 +26,12 @@ public final class SnapshotDirectory {
     private static final String PARTIAL_SUFFIX = ".partial";
 
     private static final String[] SIDE_FILE_SUFFIXES = {"-journal", "-wal", "-shm"};
+
+    /**
+     * Temporary files this process is still writing or verifying. Process-wide on purpose: a manual snapshot taken
+     * while the pre-migrate one is verified in the background must not remove it as a leftover.
+     */
+    private static final Set<Path> claimed = ConcurrentHashMap.newKeySet();
 
     private final Path dir;
 
@@ -83,7 +91,7 @@ public final class SnapshotDirectory {
         List<Path> removed = new ArrayList<>();
         for (Path file : files()) {
             String name = file.getFileName().toString();
-            if (isLeftover(name)) {
+            if (isLeftover(name) && !isClaimed(file)) {
                 delete(file, removed);
             }
         }
@@ -103,6 +111,20 @@ public final class SnapshotDirectory {
             }
         }
         return false;
+    }
+
+    static void claim(Path partial) {
+        claimed.add(partial.toAbsolutePath());
+    }
+
+    static void release(Path partial) {
+        claimed.remove(partial.toAbsolutePath());
+    }
+
+    private static boolean isClaimed(Path file) {
+        String name = file.getFileName().toString();
+        String partialName = name.substring(0, name.lastIndexOf(PARTIAL_SUFFIX) + PARTIAL_SUFFIX.length());
+        return claimed.contains(file.toAbsolutePath().resolveSibling(partialName));
     }
 
     /**

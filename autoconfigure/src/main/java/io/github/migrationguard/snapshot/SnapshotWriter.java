@@ -12,13 +12,16 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
  * Takes a snapshot of a live SQLite database: copies it to a hidden {@code .partial} file in the snapshot directory,
- * verifies it, forces it to disk and renames it atomically to its final name. A final name never holds a partial or
+ * verifies it, forces it to disk and renames it atomically to its final name, either before returning
+ * ({@link #write}) or in the background after the copy ({@link #start}). A final name never holds a partial or
  * unverified file; whatever fails, the temporary file is removed.
  */
 public final class SnapshotWriter {
@@ -53,43 +56,93 @@ public final class SnapshotWriter {
     }
 
     /**
-     * Takes a snapshot.
+     * Takes a snapshot: copies, verifies, forces and renames it before returning.
      * @param label why
      * @param detail what for, slugged into the name, or {@code null}
      * @return the verified snapshot under its final name
      * @throws SnapshotException when the snapshot could not be taken; no file is left behind
      */
     public Snapshot write(SnapshotLabel label, String detail) {
+        return start(label, detail, Runnable::run).awaitVerified();
+    }
+
+    /**
+     * Copies the database to a hidden {@code .partial} file now, then hands verification, fsync and the rename to
+     * the final name to the given executor, so that work that must happen anyway (a migration) can run meanwhile.
+     * @param label why
+     * @param detail what for, slugged into the name, or {@code null}
+     * @param verifier runs the verification; {@code Runnable::run} verifies before returning
+     * @return the pending snapshot; only {@link PendingSnapshot#awaitVerified()} gives a usable snapshot
+     * @throws SnapshotException when the copy could not be made; no file is left behind
+     */
+    public PendingSnapshot start(SnapshotLabel label, String detail, Executor verifier) {
         long start = System.nanoTime();
         prepareDirectory();
         checkFreeSpace();
         SnapshotName name = freeName(new SnapshotName(label, Instant.now(this.clock), detail));
         Path partial = this.directory.path().resolve(name.partialFileName());
+        SnapshotDirectory.claim(partial);
+        PendingSnapshot pending;
         try {
             SnapshotMethod used = this.copier.copy(this.dataSource, this.database, partial, this.settings.method());
-            Duration copyDuration = Duration.ofNanos(System.nanoTime() - start);
+            pending = new PendingSnapshot(label, partial, used, Duration.ofNanos(System.nanoTime() - start), start);
+        } catch (SQLException | IOException | RuntimeException ex) {
+            discard(partial);
+            throw failure(partial, ex);
+        }
+        try {
+            verifier.execute(() -> finish(pending, name, start));
+        } catch (RejectedExecutionException ex) {
+            discard(partial);
+            throw new SnapshotException("Could not start verifying " + partial + ": " + ex.getMessage(), ex);
+        }
+        return pending;
+    }
+
+    private void finish(PendingSnapshot pending, SnapshotName name, long start) {
+        Path partial = pending.partialFile();
+        Snapshot snapshot = null;
+        SnapshotException failure = null;
+        try {
             new SnapshotVerifier(this.settings.historyTable()).verify(partial, this.settings.verification());
             Path target = publish(partial, name);
-            Snapshot snapshot = new Snapshot(
+            snapshot = new Snapshot(
                     target,
                     name,
                     Files.size(target),
-                    used,
+                    pending.method(),
                     this.settings.verification(),
-                    copyDuration,
+                    pending.copyDuration(),
                     Duration.ofNanos(System.nanoTime() - start));
-            logger.info("Snapshot " + target + " written (" + snapshot.sizeBytes() + " bytes, " + used + ", verified "
-                    + this.settings.verification() + ", " + snapshot.duration().toMillis() + " ms)");
-            return snapshot;
-        } catch (SQLException | IOException ex) {
-            throw new SnapshotException(
-                    "Could not snapshot " + this.database.path() + " to " + partial + ": "
-                            + ex.getMessage() + "; check that " + this.directory.path()
-                            + " is writable and has room for a copy of the database",
-                    ex);
+            logger.info("Snapshot " + target + " written (" + snapshot.sizeBytes() + " bytes, " + pending.method()
+                    + ", verified " + this.settings.verification() + ", "
+                    + snapshot.duration().toMillis() + " ms)");
+        } catch (IOException | RuntimeException ex) {
+            failure = failure(partial, ex);
         } finally {
-            SnapshotDirectory.deleteWithSideFiles(partial);
+            discard(partial);
         }
+        if (failure != null) {
+            pending.fail(failure);
+        } else {
+            pending.succeed(snapshot);
+        }
+    }
+
+    private SnapshotException failure(Path partial, Exception ex) {
+        if (ex instanceof SnapshotException snapshotException) {
+            return snapshotException;
+        }
+        return new SnapshotException(
+                "Could not snapshot " + this.database.path() + " to " + partial + ": " + ex.getMessage()
+                        + "; check that " + this.directory.path()
+                        + " is writable and has room for a copy of the database",
+                ex);
+    }
+
+    private static void discard(Path partial) {
+        SnapshotDirectory.deleteWithSideFiles(partial);
+        SnapshotDirectory.release(partial);
     }
 
     private void prepareDirectory() {

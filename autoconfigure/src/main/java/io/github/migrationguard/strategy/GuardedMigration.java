@@ -1,10 +1,10 @@
 package io.github.migrationguard.strategy;
 
 import io.github.migrationguard.snapshot.DatabaseFile;
-import io.github.migrationguard.snapshot.SnapshotAttempt;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executor;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -25,10 +25,14 @@ public final class GuardedMigration {
     private final PreMigrateSnapshot preMigrateSnapshot;
 
     public GuardedMigration(GuardSettings settings, MigrationReports reports, Clock clock) {
+        this(settings, reports, clock, PreMigrateSnapshot::verifyInBackground);
+    }
+
+    GuardedMigration(GuardSettings settings, MigrationReports reports, Clock clock, Executor snapshotVerifier) {
         this.settings = settings;
         this.reports = reports;
         this.clock = clock;
-        this.preMigrateSnapshot = new PreMigrateSnapshot(settings, clock);
+        this.preMigrateSnapshot = new PreMigrateSnapshot(settings, clock, snapshotVerifier);
     }
 
     /**
@@ -41,7 +45,7 @@ public final class GuardedMigration {
         DataSource dataSource = flyway.getConfiguration().getDataSource();
         DatabaseFile database = DatabaseFile.locate(dataSource);
         PendingMigrations pending = PendingMigrations.of(flyway.info());
-        SnapshotAttempt snapshot = this.preMigrateSnapshot.take(
+        RunSnapshot snapshot = this.preMigrateSnapshot.take(
                 dataSource, flyway.getConfiguration().getTable(), database, pending);
         MigrateResult result;
         try {
@@ -63,7 +67,7 @@ public final class GuardedMigration {
             PendingMigrations pending,
             String toVersion,
             int applied,
-            SnapshotAttempt snapshot,
+            RunSnapshot snapshot,
             long start) {
         MigrationReport report = new MigrationReport(
                 outcome,
@@ -72,10 +76,12 @@ public final class GuardedMigration {
                 toVersion,
                 pending.count(),
                 applied,
-                snapshot,
+                snapshot.attempt(),
                 Instant.now(this.clock),
                 Duration.ofNanos(System.nanoTime() - start));
         this.reports.record(report);
+        // The snapshot may still be verifying while the application runs: report its outcome once known
+        snapshot.whenSettled((attempt) -> this.reports.replace(report, report.withSnapshot(attempt)));
         return report;
     }
 }

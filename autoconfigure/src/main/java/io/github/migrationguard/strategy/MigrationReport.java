@@ -29,6 +29,24 @@ public record MigrationReport(
         Duration duration) {
 
     /**
+     * Returns this report with the final outcome of a snapshot that was still being verified when the run ended.
+     * @param settled the settled snapshot attempt
+     * @return the updated report
+     */
+    public MigrationReport withSnapshot(SnapshotAttempt settled) {
+        return new MigrationReport(
+                this.outcome,
+                this.database,
+                this.fromVersion,
+                this.toVersion,
+                this.pending,
+                this.applied,
+                settled,
+                this.finishedAt,
+                this.duration);
+    }
+
+    /**
      * How a run ended.
      */
     public enum Outcome {

@@ -19,6 +19,15 @@ public class MigrationReports {
     }
 
     /**
+     * Replaces a report with an updated one, unless a newer run has been recorded since.
+     * @param recorded the report recorded earlier
+     * @param updated its update
+     */
+    public void replace(MigrationReport recorded, MigrationReport updated) {
+        this.last.compareAndSet(recorded, updated);
+    }
+
+    /**
      * Returns the report of the latest run.
      * @return the report, or empty before the first run
      */

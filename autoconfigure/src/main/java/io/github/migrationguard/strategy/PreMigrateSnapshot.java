@@ -1,6 +1,7 @@
 package io.github.migrationguard.strategy;
 
 import io.github.migrationguard.snapshot.DatabaseFile;
+import io.github.migrationguard.snapshot.PendingSnapshot;
 import io.github.migrationguard.snapshot.Snapshot;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import io.github.migrationguard.snapshot.SnapshotException;
@@ -10,12 +11,16 @@ import io.github.migrationguard.snapshot.SnapshotWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Step 3 of a guarded run: the {@code pre-migrate} snapshot, then retention.
+ * Step 3 of a guarded run: the {@code pre-migrate} snapshot, then retention. The copy is made before migrating; with
+ * {@code snapshot.on-failure=continue} it is verified, forced and renamed on a background thread while Flyway migrates
+ * (startup pays for the copy only), with {@code abort} before migrating. Either way a final name only ever holds a
+ * verified snapshot, and retention prunes only once the new snapshot is verified.
  */
 final class PreMigrateSnapshot {
 
@@ -25,32 +30,72 @@ final class PreMigrateSnapshot {
 
     private final Clock clock;
 
-    PreMigrateSnapshot(GuardSettings settings, Clock clock) {
+    private final Executor verifier;
+
+    PreMigrateSnapshot(GuardSettings settings, Clock clock, Executor verifier) {
         this.settings = settings;
         this.clock = clock;
+        this.verifier = verifier;
     }
 
-    SnapshotAttempt take(DataSource dataSource, String historyTable, DatabaseFile database, PendingMigrations pending) {
+    /**
+     * Runs each verification on a new thread. Not a daemon: an application whose main method returns right after
+     * starting still finishes (or cleanly fails) the snapshot before the JVM exits.
+     * @param task the verification
+     */
+    static void verifyInBackground(Runnable task) {
+        Thread thread = new Thread(task, "migration-guard-snapshot-verifier");
+        thread.setDaemon(false);
+        thread.start();
+    }
+
+    RunSnapshot take(DataSource dataSource, String historyTable, DatabaseFile database, PendingMigrations pending) {
         if (!this.settings.snapshotsOn()) {
-            return SnapshotAttempt.skipped(SnapshotLabel.PRE_MIGRATE, "snapshots are disabled");
+            return skipped("snapshots are disabled");
         }
         if (!database.exists()) {
             logger.info("No snapshot before migrating: " + database.skipReason());
-            return SnapshotAttempt.skipped(SnapshotLabel.PRE_MIGRATE, database.skipReason());
+            return skipped(database.skipReason());
         }
         if (this.settings.when() == SnapshotWhen.PENDING && pending.count() == 0) {
-            return SnapshotAttempt.skipped(SnapshotLabel.PRE_MIGRATE, "no migration is pending");
+            return skipped("no migration is pending");
         }
         long start = System.nanoTime();
         SnapshotWriter writer = new SnapshotWriter(
                 dataSource, database, this.settings.snapshot().withHistoryTable(historyTable), this.clock);
         try {
-            Snapshot snapshot = writer.write(SnapshotLabel.PRE_MIGRATE, pending.detail());
-            prune(writer);
-            return SnapshotAttempt.taken(snapshot);
+            if (this.settings.abortOnSnapshotFailure()) {
+                Snapshot snapshot = writer.write(SnapshotLabel.PRE_MIGRATE, pending.detail());
+                prune(writer);
+                return RunSnapshot.settled(SnapshotAttempt.taken(snapshot));
+            }
+            PendingSnapshot copy = writer.start(SnapshotLabel.PRE_MIGRATE, pending.detail(), this.verifier);
+            copy.whenSettled((attempt) -> settle(writer, copy, attempt));
+            return RunSnapshot.verifying(copy);
         } catch (SnapshotException ex) {
-            return failed(ex, Duration.ofNanos(System.nanoTime() - start));
+            return RunSnapshot.settled(failed(ex, Duration.ofNanos(System.nanoTime() - start)));
         }
+    }
+
+    private static RunSnapshot skipped(String reason) {
+        return RunSnapshot.settled(SnapshotAttempt.skipped(SnapshotLabel.PRE_MIGRATE, reason));
+    }
+
+    private void settle(SnapshotWriter writer, PendingSnapshot copy, SnapshotAttempt attempt) {
+        if (attempt.outcome() == SnapshotAttempt.Outcome.SUCCESS) {
+            try {
+                prune(writer);
+            } catch (RuntimeException ex) {
+                logger.warn("Could not prune old pre-migrate snapshots in "
+                        + writer.directory().path() + ": " + ex.getMessage() + "; delete old ones by hand");
+            }
+            return;
+        }
+        logger.error("Pre-migrate snapshot " + copy.partialFile() + " could not be verified and stored and was "
+                + "deleted, so this "
+                + "upgrade has NO restorable snapshot: " + attempt.message() + "; check the disk holding "
+                + writer.directory().path() + " and take a manual snapshot now (or set "
+                + "migration-guard.snapshot.on-failure=abort to verify before migrating)");
     }
 
     private void prune(SnapshotWriter writer) {

@@ -1,8 +1,8 @@
 package io.github.migrationguard.benchmarks;
 
 import io.github.migrationguard.snapshot.SnapshotAttempt;
-import io.github.migrationguard.strategy.MigrationReport;
 import io.github.migrationguard.strategy.MigrationReports;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Waits for the pre-migrate snapshot of a guarded run to be settled, so that runs do not overlap.
@@ -11,8 +11,15 @@ final class SnapshotSettlement {
 
     private SnapshotSettlement() {}
 
-    static void await(MigrationReports reports, MigrationReport report) {
-        // The synchronous engine settles the snapshot before migrate() returns
+    /**
+     * Waits until the latest report no longer shows the snapshot as being verified.
+     * @param reports where the guarded run records its report
+     */
+    static void await(MigrationReports reports) {
+        // Polling is fine here: the benchmark only needs runs not to overlap, not a precise end time
+        while (reports.last().orElseThrow().snapshot().outcome() == SnapshotAttempt.Outcome.VERIFYING) {
+            LockSupport.parkNanos(5_000_000L);
+        }
     }
 
     static void requireSuccess(MigrationReports reports) {

@@ -1,0 +1,153 @@
+package io.github.migrationguard.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import io.github.migrationguard.testing.TestDatabases;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The background path of {@link SnapshotWriter#start}: the copy is made at once, verification runs when the executor
+ * runs it, and only a verified copy ever gets a final name.
+ */
+class PendingSnapshotTests {
+
+    @TempDir
+    Path temp;
+
+    private final List<Runnable> verifications = new ArrayList<>();
+
+    private final Executor later = this.verifications::add;
+
+    @Test
+    void copyWaitsUnderItsPartialNameUntilVerified() throws Exception {
+        SnapshotWriter writer = writer();
+        PendingSnapshot pending = writer.start(SnapshotLabel.PRE_MIGRATE, "v1-to-v2", this.later);
+        assertThat(fileNames(writer))
+                .containsExactly(pending.partialFile().getFileName().toString());
+        assertThat(pending.isSettled()).isFalse();
+        assertThat(pending.attempt().outcome()).isEqualTo(SnapshotAttempt.Outcome.VERIFYING);
+        assertThat(pending.attempt().snapshot()).isNull();
+    }
+
+    @Test
+    void verifiedCopyIsRenamedToItsFinalName() throws Exception {
+        SnapshotWriter writer = writer();
+        PendingSnapshot pending = writer.start(SnapshotLabel.PRE_MIGRATE, "v1-to-v2", this.later);
+        runVerifications();
+        Snapshot snapshot = pending.awaitVerified();
+        assertThat(fileNames(writer))
+                .containsExactly(snapshot.file().getFileName().toString());
+        assertThat(snapshot.file().getFileName().toString())
+                .startsWith("pre-migrate-")
+                .endsWith("-v1-to-v2.db");
+        assertThat(TestDatabases.dump(snapshot.file())).isEqualTo(TestDatabases.dump(database()));
+        assertThat(pending.attempt().outcome()).isEqualTo(SnapshotAttempt.Outcome.SUCCESS);
+    }
+
+    @Test
+    void copyCorruptedBeforeVerificationNeverGetsAFinalName() throws Exception {
+        SnapshotWriter writer = writer();
+        PendingSnapshot pending = writer.start(SnapshotLabel.PRE_MIGRATE, "v1-to-v2", this.later);
+        corruptPageNearTheEnd(pending.partialFile());
+        runVerifications();
+        assertThatExceptionOfType(SnapshotException.class)
+                .isThrownBy(pending::awaitVerified)
+                .withMessageContaining(pending.partialFile().toString());
+        assertThat(fileNames(writer)).isEmpty();
+        assertThat(pending.attempt().outcome()).isEqualTo(SnapshotAttempt.Outcome.FAILURE);
+    }
+
+    @Test
+    void awaitVerifiedReturnsOnlyOnceTheFinalNameExists() throws Exception {
+        SnapshotWriter writer = writer();
+        PendingSnapshot pending = writer.start(SnapshotLabel.PRE_MIGRATE, null, (task) -> new Thread(task).start());
+        Snapshot snapshot = pending.awaitVerified();
+        assertThat(snapshot.file()).isRegularFile();
+        assertThat(pending.partialFile()).doesNotExist();
+        assertThat(pending.isSettled()).isTrue();
+    }
+
+    @Test
+    void whenSettledReceivesTheFinalAttempt() throws Exception {
+        PendingSnapshot pending = writer().start(SnapshotLabel.PRE_MIGRATE, null, this.later);
+        AtomicReference<SnapshotAttempt> settled = new AtomicReference<>();
+        pending.whenSettled(settled::set);
+        assertThat(settled.get()).isNull();
+        runVerifications();
+        assertThat(settled.get().outcome()).isEqualTo(SnapshotAttempt.Outcome.SUCCESS);
+        assertThat(settled.get().snapshot()).isEqualTo(pending.awaitVerified());
+    }
+
+    @Test
+    void snapshotTakenWhileAnotherIsVerifiedLeavesItsPartialFileAlone() throws Exception {
+        SnapshotWriter writer = writer();
+        PendingSnapshot pending = writer.start(SnapshotLabel.PRE_MIGRATE, null, this.later);
+        Snapshot manual = writer.write(SnapshotLabel.MANUAL, "meanwhile");
+        assertThat(pending.partialFile()).isRegularFile();
+        runVerifications();
+        assertThat(fileNames(writer))
+                .containsExactlyInAnyOrder(
+                        manual.file().getFileName().toString(),
+                        pending.awaitVerified().file().getFileName().toString());
+    }
+
+    @Test
+    void partialFileOfAFinishedVerificationIsALeftoverAgain() throws Exception {
+        SnapshotWriter writer = writer();
+        PendingSnapshot pending = writer.start(SnapshotLabel.PRE_MIGRATE, null, this.later);
+        runVerifications();
+        Path stale = Files.writeString(pending.partialFile(), "left by a killed process");
+        assertThat(writer.directory().removeLeftovers()).containsExactly(stale);
+    }
+
+    private void runVerifications() {
+        List<Runnable> tasks = new ArrayList<>(this.verifications);
+        this.verifications.clear();
+        tasks.forEach(Runnable::run);
+    }
+
+    private Path database() {
+        return this.temp.resolve("app.db");
+    }
+
+    private SnapshotWriter writer() {
+        SQLiteDataSource dataSource = TestDatabases.wal(database());
+        if (!Files.exists(database())) {
+            TestDatabases.fill(dataSource, 5_000);
+        }
+        SnapshotSettings settings =
+                new SnapshotSettings(null, SnapshotMethod.AUTO, Verification.QUICK, 0, "flyway_schema_history");
+        return new SnapshotWriter(dataSource, DatabaseFile.locate(dataSource), settings, Clock.systemUTC());
+    }
+
+    private static List<String> fileNames(SnapshotWriter writer) throws Exception {
+        try (Stream<Path> files = Files.list(writer.directory().path())) {
+            return files.map((file) -> file.getFileName().toString()).toList();
+        }
+    }
+
+    private static void corruptPageNearTheEnd(Path file) throws Exception {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            long pageSize = 4096;
+            long lastPage = channel.size() / pageSize - 1;
+            byte[] garbage = new byte[(int) pageSize];
+            Arrays.fill(garbage, (byte) 0x5a);
+            channel.write(ByteBuffer.wrap(garbage), (lastPage - 1) * pageSize);
+        }
+    }
+}
