@@ -53,6 +53,17 @@ final class BenchDatabase {
         return dataSource;
     }
 
+    /**
+     * Moves the WAL into the database file and truncates it, so that every measurement starts from the same state.
+     * @throws SQLException on a database error
+     */
+    void checkpoint() throws SQLException {
+        try (Connection connection = dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+    }
+
     long sizeBytes() throws IOException {
         return Files.size(this.file);
     }

@@ -63,7 +63,9 @@ record BenchOptions(Path dir, List<Integer> sizesMb, int startupRuns, boolean me
     private static List<Integer> parseSizes(String value) {
         List<Integer> sizes = new ArrayList<>();
         for (String size : value.split(",")) {
-            sizes.add(Integer.parseInt(size.trim()));
+            if (!size.isBlank()) {
+                sizes.add(Integer.parseInt(size.trim()));
+            }
         }
         return sizes;
     }

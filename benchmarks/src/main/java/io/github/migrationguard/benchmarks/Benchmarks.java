@@ -18,6 +18,9 @@ public final class Benchmarks {
         BenchOptions options = BenchOptions.parse(args);
         long start = System.nanoTime();
         printMachine(options);
+        Files.createDirectories(options.dir());
+        // For running a piece by hand, e.g. java -cp "$(cat target/bench/classpath.txt)" ...startup.StartupApp
+        Files.writeString(options.dir().resolve("classpath.txt"), System.getProperty("java.class.path"));
         Results results = new Results();
         BenchDatabase largest = null;
         for (int megabytes : options.sizesMb()) {
@@ -37,7 +40,6 @@ public final class Benchmarks {
         if (options.memory() && largest != null) {
             new MemoryBench(largest, results, label(options.memorySizeMb())).run();
         }
-        Files.createDirectories(options.dir());
         results.write(options.dir().resolve("results.md"));
         System.out.printf(Locale.ROOT, "Total benchmark time: %.0f s%n", (System.nanoTime() - start) / 1e9);
     }

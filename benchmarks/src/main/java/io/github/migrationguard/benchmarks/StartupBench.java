@@ -38,6 +38,8 @@ final class StartupBench {
         List<Double> disabled = new ArrayList<>();
         List<Double> enabledWall = new ArrayList<>();
         List<Double> disabledWall = new ArrayList<>();
+        List<Double> enabledCpu = new ArrayList<>();
+        List<Double> disabledCpu = new ArrayList<>();
         for (int i = 0; i < this.runs; i++) {
             Map<String, String> on = start(db, true);
             Map<String, String> off = start(db, false);
@@ -45,6 +47,8 @@ final class StartupBench {
             disabled.add(Double.parseDouble(off.get("READY_MILLIS")) / 1000);
             enabledWall.add(Double.parseDouble(on.get("WALL_SECONDS")));
             disabledWall.add(Double.parseDouble(off.get("WALL_SECONDS")));
+            enabledCpu.add(Double.parseDouble(on.get("CPU_MILLIS")) / 1000);
+            disabledCpu.add(Double.parseDouble(off.get("CPU_MILLIS")) / 1000);
         }
         double on = Timing.median(enabled);
         double off = Timing.median(disabled);
@@ -52,6 +56,11 @@ final class StartupBench {
         this.results.value("JVM start to context ready, migration-guard.enabled=false", Results.seconds(off));
         this.results.value("JVM start to context ready, starter enabled", Results.seconds(on));
         this.results.target("startup enabled vs disabled", Results.ratio(on / off), "<= 1.02x", on / off <= 1.02);
+        double cpuOn = Timing.median(enabledCpu);
+        double cpuOff = Timing.median(disabledCpu);
+        this.results.value(
+                "CPU time until ready, enabled vs disabled",
+                Results.seconds(cpuOn) + " vs " + Results.seconds(cpuOff) + " = " + Results.ratio(cpuOn / cpuOff));
         this.results.value(
                 "process wall time enabled vs disabled",
                 Results.seconds(Timing.median(enabledWall)) + " vs " + Results.seconds(Timing.median(disabledWall)));

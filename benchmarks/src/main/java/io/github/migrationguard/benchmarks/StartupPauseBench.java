@@ -47,6 +47,7 @@ final class StartupPauseBench {
 
     void run() throws Exception {
         prepareMigrations();
+        this.database.checkpoint();
         MigrationReports reports = new MigrationReports();
         GuardedMigration guarded = new GuardedMigration(defaults(), reports, Clock.systemUTC());
         List<Double> plain = new ArrayList<>();
