@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.github.migrationguard.testing.TestDatabases;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
@@ -63,7 +59,7 @@ class PendingSnapshotTests {
     void copyCorruptedBeforeVerificationNeverGetsAFinalName() throws Exception {
         SnapshotWriter writer = writer();
         PendingSnapshot pending = writer.start(SnapshotLabel.PRE_MIGRATE, "v1-to-v2", this.later);
-        corruptPageNearTheEnd(pending.partialFile());
+        TestDatabases.corruptPageNearTheEnd(pending.partialFile());
         runVerifications();
         assertThatExceptionOfType(SnapshotException.class)
                 .isThrownBy(pending::awaitVerified)
@@ -138,16 +134,6 @@ class PendingSnapshotTests {
     private static List<String> fileNames(SnapshotWriter writer) throws Exception {
         try (Stream<Path> files = Files.list(writer.directory().path())) {
             return files.map((file) -> file.getFileName().toString()).toList();
-        }
-    }
-
-    private static void corruptPageNearTheEnd(Path file) throws Exception {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            long pageSize = 4096;
-            long lastPage = channel.size() / pageSize - 1;
-            byte[] garbage = new byte[(int) pageSize];
-            Arrays.fill(garbage, (byte) 0x5a);
-            channel.write(ByteBuffer.wrap(garbage), (lastPage - 1) * pageSize);
         }
     }
 }

@@ -114,24 +114,13 @@ class SnapshotWriterTests {
                 Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         }
-        corruptPageNearTheEnd(db);
+        TestDatabases.corruptPageNearTheEnd(db);
         SnapshotWriter writer = writer(dataSource, db, SnapshotMethod.FILE_COPY);
         assertThatExceptionOfType(SnapshotException.class)
                 .isThrownBy(() -> writer.write(SnapshotLabel.PRE_MIGRATE, "v1-to-v2"))
                 .withMessageContaining(".partial");
         try (Stream<Path> files = Files.list(writer.directory().path())) {
             assertThat(files).isEmpty();
-        }
-    }
-
-    private static void corruptPageNearTheEnd(Path db) throws Exception {
-        try (java.nio.channels.FileChannel channel =
-                java.nio.channels.FileChannel.open(db, java.nio.file.StandardOpenOption.WRITE)) {
-            long pageSize = 4096;
-            long lastPage = channel.size() / pageSize - 1;
-            byte[] garbage = new byte[(int) pageSize];
-            java.util.Arrays.fill(garbage, (byte) 0x5a);
-            channel.write(java.nio.ByteBuffer.wrap(garbage), (lastPage - 1) * pageSize);
         }
     }
 

@@ -8,14 +8,10 @@ import io.github.migrationguard.snapshot.SnapshotSettings;
 import io.github.migrationguard.snapshot.SnapshotWhen;
 import io.github.migrationguard.snapshot.Verification;
 import io.github.migrationguard.testing.TestDatabases;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
@@ -147,10 +143,6 @@ class GuardedMigrationSnapshotTests {
                     .findFirst()
                     .orElseThrow();
         }
-        try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-            byte[] garbage = new byte[4096];
-            Arrays.fill(garbage, (byte) 0x5a);
-            channel.write(ByteBuffer.wrap(garbage), channel.size() - 2 * 4096);
-        }
+        TestDatabases.corruptPageNearTheEnd(partial);
     }
 }

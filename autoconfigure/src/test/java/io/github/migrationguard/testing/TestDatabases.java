@@ -100,6 +100,23 @@ public final class TestDatabases {
     }
 
     /**
+     * Overwrites the page before the last one of a database file with garbage, as a failing disk would.
+     * @param file the database file
+     */
+    public static void corruptPageNearTheEnd(Path file) {
+        try (java.nio.channels.FileChannel channel =
+                java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            long pageSize = 4096;
+            long lastPage = channel.size() / pageSize - 1;
+            byte[] garbage = new byte[(int) pageSize];
+            java.util.Arrays.fill(garbage, (byte) 0x5a);
+            channel.write(java.nio.ByteBuffer.wrap(garbage), (lastPage - 1) * pageSize);
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
+
+    /**
      * Runs {@code PRAGMA integrity_check} on a file.
      * @param file the database file
      * @return the result rows; {@code [ok]} when sound
