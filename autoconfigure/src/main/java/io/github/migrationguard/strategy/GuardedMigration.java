@@ -1,9 +1,12 @@
 package io.github.migrationguard.strategy;
 
 import io.github.migrationguard.snapshot.DatabaseFile;
+import io.github.migrationguard.snapshot.SnapshotAttempt;
+import io.github.migrationguard.snapshot.SnapshotException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -23,6 +26,8 @@ public final class GuardedMigration {
     private final Clock clock;
 
     private final PreMigrateSnapshot preMigrateSnapshot;
+
+    private volatile RunSnapshot lastSnapshot;
 
     public GuardedMigration(GuardSettings settings, MigrationReports reports, Clock clock) {
         this(settings, reports, clock, PreMigrateSnapshot::verifyInBackground);
@@ -47,6 +52,7 @@ public final class GuardedMigration {
         PendingMigrations pending = PendingMigrations.of(flyway.info());
         RunSnapshot snapshot = this.preMigrateSnapshot.take(
                 dataSource, flyway.getConfiguration().getTable(), database, pending);
+        this.lastSnapshot = snapshot;
         MigrateResult result;
         try {
             result = flyway.migrate();
@@ -59,6 +65,24 @@ public final class GuardedMigration {
                 : MigrationReport.Outcome.NOTHING_PENDING;
         String toVersion = (result.targetSchemaVersion != null) ? result.targetSchemaVersion : pending.fromVersion();
         return record(outcome, database, pending, toVersion, result.migrationsExecuted, snapshot, start);
+    }
+
+    /**
+     * Waits until the pre-migrate snapshot of the latest run is settled: verified under its final name, or failed and
+     * deleted. For a graceful shutdown that should not cut a verification short, or a test that needs the file.
+     * @return the final attempt, or empty before the first run
+     */
+    public Optional<SnapshotAttempt> awaitSnapshot() {
+        RunSnapshot snapshot = this.lastSnapshot;
+        if (snapshot == null) {
+            return Optional.empty();
+        }
+        try {
+            snapshot.awaitVerified();
+        } catch (SnapshotException ex) {
+            // Already logged and reported through the attempt
+        }
+        return Optional.of(snapshot.attempt());
     }
 
     private MigrationReport record(

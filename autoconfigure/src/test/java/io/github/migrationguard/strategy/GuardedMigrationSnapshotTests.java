@@ -82,6 +82,16 @@ class GuardedMigrationSnapshotTests {
     }
 
     @Test
+    void awaitSnapshotReturnsTheSettledAttemptOfTheLatestRun() throws Exception {
+        GuardedMigration guarded = new GuardedMigration(settings(false), this.reports, Clock.systemUTC());
+        assertThat(guarded.awaitSnapshot()).isEmpty();
+        guarded.migrate(flywayWithPendingV2());
+        SnapshotAttempt attempt = guarded.awaitSnapshot().orElseThrow();
+        assertThat(attempt.outcome()).isEqualTo(SnapshotAttempt.Outcome.SUCCESS);
+        assertThat(attempt.snapshot().file()).isRegularFile();
+    }
+
+    @Test
     void onFailureAbortVerifiesBeforeMigrating() throws Exception {
         MigrationReport report = guarded(true).migrate(flywayWithPendingV2());
         assertThat(this.verifications).isEmpty();
@@ -90,9 +100,13 @@ class GuardedMigrationSnapshotTests {
     }
 
     private GuardedMigration guarded(boolean abortOnSnapshotFailure) {
+        return new GuardedMigration(
+                settings(abortOnSnapshotFailure), this.reports, Clock.systemUTC(), this.verifications::add);
+    }
+
+    private static GuardSettings settings(boolean abortOnSnapshotFailure) {
         SnapshotSettings snapshot = new SnapshotSettings(null, SnapshotMethod.AUTO, Verification.QUICK, 0, null);
-        GuardSettings settings = new GuardSettings(true, 1, SnapshotWhen.PENDING, abortOnSnapshotFailure, snapshot);
-        return new GuardedMigration(settings, this.reports, Clock.systemUTC(), this.verifications::add);
+        return new GuardSettings(true, 1, SnapshotWhen.PENDING, abortOnSnapshotFailure, snapshot);
     }
 
     private Flyway flywayWithPendingV2() throws Exception {

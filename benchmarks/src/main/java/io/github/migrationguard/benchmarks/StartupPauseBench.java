@@ -1,5 +1,6 @@
 package io.github.migrationguard.benchmarks;
 
+import io.github.migrationguard.snapshot.SnapshotAttempt;
 import io.github.migrationguard.snapshot.SnapshotMethod;
 import io.github.migrationguard.snapshot.SnapshotSettings;
 import io.github.migrationguard.snapshot.SnapshotWhen;
@@ -59,9 +60,11 @@ final class StartupPauseBench {
             long start = System.nanoTime();
             guarded.migrate(flyway);
             guardedRuns.add((System.nanoTime() - start) / 1e9);
-            SnapshotSettlement.await(reports);
+            SnapshotAttempt attempt = guarded.awaitSnapshot().orElseThrow();
             settled.add((System.nanoTime() - start) / 1e9);
-            SnapshotSettlement.requireSuccess(reports);
+            if (attempt.outcome() != SnapshotAttempt.Outcome.SUCCESS) {
+                throw new IllegalStateException("Pre-migrate snapshot did not succeed: " + attempt);
+            }
         }
         double added = Timing.median(guardedRuns) - Timing.median(plain);
         this.results.value(
