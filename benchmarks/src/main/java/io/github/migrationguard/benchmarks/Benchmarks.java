@@ -45,7 +45,10 @@ public final class Benchmarks {
     }
 
     private static int runsFor(int megabytes) {
-        // Medians of 5 keep the 1 GB ratios steady on a shared 2-core machine; 4 GB runs once to stay in time
+        // Enough runs for steady medians on a shared 2-core machine; 4 GB runs once to stay in time
+        if (megabytes <= 256) {
+            return 9;
+        }
         return (megabytes <= 1024) ? 5 : 1;
     }
 
