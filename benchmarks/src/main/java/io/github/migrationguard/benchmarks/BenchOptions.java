@@ -19,7 +19,7 @@ record BenchOptions(Path dir, List<Integer> sizesMb, int startupRuns, boolean me
     static BenchOptions parse(String[] args) {
         Path dir = Paths.get("target", "bench");
         List<Integer> sizes = new ArrayList<>(List.of(100, 1024));
-        int startupRuns = 10;
+        int startupRuns = 15;
         boolean memory = true;
         boolean startup = true;
         for (String arg : args) {
