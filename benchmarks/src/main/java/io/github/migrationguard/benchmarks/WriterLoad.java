@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -14,6 +15,8 @@ import java.util.concurrent.locks.LockSupport;
  * commits and errors and sampling the size of the WAL after every commit.
  */
 final class WriterLoad implements AutoCloseable {
+
+    private static final String NOTE = "bench writer";
 
     private final BenchDatabase database;
 
@@ -69,7 +72,7 @@ final class WriterLoad implements AutoCloseable {
         try (Connection connection = this.database.dataSource().getConnection();
                 PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO orders(customer_id, status, created_at, total_cents, note) "
-                                + "VALUES (?, 'NEW', strftime('%Y-%m-%dT%H:%M:%S', 'now'), ?, 'bench writer')")) {
+                                + "VALUES (?, 'NEW', strftime('%Y-%m-%dT%H:%M:%S', 'now'), ?, '" + NOTE + "')")) {
             long i = 0;
             while (this.running.get()) {
                 i++;
@@ -101,10 +104,18 @@ final class WriterLoad implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the writer and deletes the rows it wrote, so that repeated runs measure a database of the same content
+     * (the file keeps the pages, which the next writer reuses).
+     */
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, SQLException {
         this.running.set(false);
         this.thread.join();
+        try (Connection connection = this.database.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM orders WHERE note = '" + NOTE + "'");
+        }
     }
 
     /**
