@@ -1,5 +1,6 @@
 package io.github.migrationguard.autoconfigure;
 
+import io.github.migrationguard.restore.RestoreSettings;
 import io.github.migrationguard.snapshot.SnapshotSettings;
 import io.github.migrationguard.strategy.GuardSettings;
 import java.nio.file.Path;
@@ -22,7 +23,17 @@ final class GuardSettingsFactory {
                 snapshot.getKeep(),
                 snapshot.getWhen(),
                 snapshot.getOnFailure() == MigrationGuardProperties.Snapshot.OnFailure.ABORT,
-                snapshotSettings());
+                snapshotSettings(),
+                restoreSettings());
+    }
+
+    RestoreSettings restoreSettings() {
+        MigrationGuardProperties.Restore restore = this.properties.getRestore();
+        return new RestoreSettings(
+                restore.isOnFailure(),
+                restore.getFrom(),
+                restore.isForce(),
+                this.properties.getRehearse().isEnabled());
     }
 
     SnapshotSettings snapshotSettings() {

@@ -1,5 +1,6 @@
 package io.github.migrationguard.strategy;
 
+import io.github.migrationguard.restore.RestoreSettings;
 import io.github.migrationguard.snapshot.SnapshotSettings;
 import io.github.migrationguard.snapshot.SnapshotWhen;
 
@@ -11,18 +12,30 @@ import io.github.migrationguard.snapshot.SnapshotWhen;
  * @param when when to snapshot
  * @param abortOnSnapshotFailure whether a failed snapshot stops startup
  * @param snapshot how snapshots are taken
+ * @param restore when snapshots are restored and whether migrations are rehearsed
  */
 public record GuardSettings(
         boolean snapshotEnabled,
         int keep,
         SnapshotWhen when,
         boolean abortOnSnapshotFailure,
-        SnapshotSettings snapshot) {
+        SnapshotSettings snapshot,
+        RestoreSettings restore) {
 
     public GuardSettings {
         if (keep < 0) {
             throw new IllegalArgumentException("keep must not be negative, was " + keep);
         }
+        restore = (restore != null) ? restore : RestoreSettings.defaults();
+    }
+
+    public GuardSettings(
+            boolean snapshotEnabled,
+            int keep,
+            SnapshotWhen when,
+            boolean abortOnSnapshotFailure,
+            SnapshotSettings snapshot) {
+        this(snapshotEnabled, keep, when, abortOnSnapshotFailure, snapshot, RestoreSettings.defaults());
     }
 
     /**

@@ -1,0 +1,111 @@
+package io.github.migrationguard.restore;
+
+import io.github.migrationguard.snapshot.SqliteConnections;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.sqlite.SQLiteConnection;
+
+/**
+ * Restores a snapshot into the live database through SQLite's online backup API, on a connection the caller holds, so
+ * that SQLite itself rewrites the pages and keeps the {@code -wal} and {@code -shm} files coherent for every other
+ * connection. Copies in one step, then proves the live database matches the snapshot and passes {@code quick_check}.
+ */
+public final class SnapshotRestorer {
+
+    private static final int ALL_PAGES = -1;
+
+    private static final int SLEEP_MILLIS = 100;
+
+    private static final int DEFAULT_BUSY_RETRIES = 100;
+
+    private static final int MAX_REPORTED_PROBLEMS = 5;
+
+    private final int busyRetries;
+
+    public SnapshotRestorer() {
+        this(DEFAULT_BUSY_RETRIES);
+    }
+
+    SnapshotRestorer(int busyRetries) {
+        this.busyRetries = busyRetries;
+    }
+
+    /**
+     * Replaces the content of the live database with the snapshot.
+     * @param live a connection to the live database, not inside a transaction; left open
+     * @param snapshot a verified snapshot file
+     * @throws RestoreException when the live database does not hold the snapshot afterwards
+     */
+    public void restoreInto(Connection live, Path snapshot) {
+        try {
+            DatabaseFingerprint expected = fingerprintOf(snapshot);
+            copyInto(live, snapshot);
+            if (!DatabaseFingerprint.of(live).equals(expected)) {
+                // sqlite-jdbc returns the result code of the snapshot's handle, so a failed write into the live
+                // database (locked by another writer, page size mismatch) can look like success; compare instead
+                throw new RestoreException("The live database does not match snapshot " + snapshot
+                        + " after the restore; another connection may have held the write lock throughout");
+            }
+            List<String> problems = quickCheck(live);
+            if (!problems.isEmpty()) {
+                throw new RestoreException(
+                        "The live database fails PRAGMA quick_check after restoring " + snapshot + ": " + problems);
+            }
+            checkpoint(live);
+        } catch (SQLException ex) {
+            throw new RestoreException("Could not restore " + snapshot + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static DatabaseFingerprint fingerprintOf(Path snapshot) throws SQLException {
+        try (Connection connection = SqliteConnections.open(snapshot)) {
+            return DatabaseFingerprint.of(connection);
+        }
+    }
+
+    private void copyInto(Connection live, Path snapshot) throws SQLException {
+        boolean autoCommit = live.getAutoCommit();
+        if (!autoCommit) {
+            // The backup API needs the destination outside any transaction
+            live.setAutoCommit(true);
+        }
+        try {
+            SQLiteConnection sqlite = live.unwrap(SQLiteConnection.class);
+            int result = sqlite.getDatabase()
+                    .restore("main", snapshot.toString(), null, SLEEP_MILLIS, this.busyRetries, ALL_PAGES);
+            if (result != 0) {
+                throw new SQLException("SQLite online restore from " + snapshot + " ended with result code " + result);
+            }
+        } finally {
+            if (!autoCommit) {
+                live.setAutoCommit(false);
+            }
+        }
+    }
+
+    private static List<String> quickCheck(Connection live) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        try (Statement statement = live.createStatement();
+                ResultSet rows = statement.executeQuery("PRAGMA quick_check(" + MAX_REPORTED_PROBLEMS + ")")) {
+            while (rows.next()) {
+                if (!"ok".equals(rows.getString(1))) {
+                    problems.add(rows.getString(1));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static void checkpoint(Connection live) throws SQLException {
+        // In WAL mode the restore wrote every page to the -wal file; fold it back so it does not hold a second copy
+        try (Statement statement = live.createStatement();
+                ResultSet rows = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+            rows.next();
+        }
+    }
+}
