@@ -1,0 +1,91 @@
+package io.github.migrationguard.restore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import io.github.migrationguard.snapshot.DatabaseFile;
+import io.github.migrationguard.snapshot.Snapshot;
+import io.github.migrationguard.snapshot.SnapshotLabel;
+import io.github.migrationguard.snapshot.SnapshotWriter;
+import io.github.migrationguard.testing.TestDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.sqlite.SQLiteDataSource;
+
+class SnapshotRestorerTests {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void restoreReplacesTheLiveContentAndKeepsTheWalCoherent() throws Exception {
+        Path db = this.temp.resolve("app.db");
+        SQLiteDataSource dataSource = TestDatabases.wal(db);
+        TestDatabases.fill(dataSource, 1_000);
+        Snapshot snapshot = snapshot(dataSource);
+        List<String> before = TestDatabases.dump(db);
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.update("DELETE FROM item WHERE id % 2 = 0");
+        jdbc.execute("CREATE TABLE later (id INTEGER PRIMARY KEY)");
+        try (Connection live = dataSource.getConnection()) {
+            new SnapshotRestorer().restoreInto(live, snapshot.file());
+        }
+        assertThat(TestDatabases.dump(db)).isEqualTo(before);
+        assertThat(TestDatabases.integrityCheck(db)).containsExactly("ok");
+        assertThat(jdbc.queryForObject("PRAGMA journal_mode", String.class)).isEqualTo("wal");
+    }
+
+    @Test
+    void restoreThatCannotTakeTheWriteLockFailsInsteadOfReportingSuccess() throws Exception {
+        Path db = this.temp.resolve("app.db");
+        SQLiteDataSource dataSource = TestDatabases.wal(db);
+        TestDatabases.fill(dataSource, 100);
+        Snapshot snapshot = snapshot(dataSource);
+        new JdbcTemplate(dataSource).update("DELETE FROM item");
+        try (Connection writer = dataSource.getConnection();
+                Statement statement = writer.createStatement();
+                Connection live = dataSource.getConnection()) {
+            statement.execute("BEGIN IMMEDIATE");
+            try (Statement impatient = live.createStatement()) {
+                impatient.execute("PRAGMA busy_timeout=100");
+            }
+            // sqlite-jdbc returns 0 here (the result code of the snapshot's handle): only the comparison catches it
+            assertThatExceptionOfType(RestoreException.class)
+                    .isThrownBy(() -> new SnapshotRestorer(2).restoreInto(live, snapshot.file()))
+                    .withMessageContaining("does not match snapshot");
+            statement.execute("ROLLBACK");
+        }
+        assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT count(*) FROM item", Integer.class))
+                .isZero();
+    }
+
+    @Test
+    void restoreFromAFileThatIsNotSqliteFailsAndLeavesTheDatabaseAlone() throws Exception {
+        Path db = this.temp.resolve("app.db");
+        SQLiteDataSource dataSource = TestDatabases.wal(db);
+        TestDatabases.fill(dataSource, 100);
+        List<String> before = TestDatabases.dump(db);
+        Path notSqlite = Files.writeString(this.temp.resolve("pre-migrate-20260101T000000.000Z.db"), "not sqlite");
+        try (Connection live = dataSource.getConnection()) {
+            assertThatExceptionOfType(RestoreException.class)
+                    .isThrownBy(() -> new SnapshotRestorer().restoreInto(live, notSqlite));
+        }
+        assertThat(TestDatabases.dump(db)).isEqualTo(before);
+    }
+
+    private static Snapshot snapshot(SQLiteDataSource dataSource) {
+        return new SnapshotWriter(
+                        dataSource,
+                        DatabaseFile.locate(dataSource),
+                        RestoreOnFailureTests.snapshotSettings(),
+                        Clock.systemUTC())
+                .write(SnapshotLabel.MANUAL, "test");
+    }
+}
