@@ -63,7 +63,8 @@ class KillDuringSnapshotFaultTests {
         long seed = Long.getLong("faults.seed", System.nanoTime());
         Random random = new Random(seed);
         SnapshotDirectory backups = new SnapshotDirectory(temp.resolve("backups"));
-        long windowMillis = timeOneSnapshot() * 2;
+        // Children start cold: a window of three warm snapshots lands kills in every phase of the first one or two
+        long windowMillis = timeOneSnapshot() * 3;
         Set<Path> checked = new HashSet<>();
         int killsLeavingLeftovers = 0;
         for (int kill = 0; kill < KILLS; kill++) {
