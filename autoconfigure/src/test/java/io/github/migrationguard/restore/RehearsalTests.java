@@ -28,7 +28,7 @@ class RehearsalTests {
     void failingRehearsalStopsStartupWithTheLiveDatabaseUntouched() throws Exception {
         Path db = this.temp.resolve("app.db");
         DataSource dataSource = TestDatabases.wal(db);
-        Migrations migrations = new Migrations(this.temp.resolve("migrations")).upToV4();
+        UpgradeScripts migrations = new UpgradeScripts(this.temp.resolve("migrations")).upToV4();
         migrations.flyway(dataSource).migrate();
         List<String> before = TestDatabases.dump(db);
         migrations.v5FineThenV6Failing();
@@ -49,7 +49,7 @@ class RehearsalTests {
     void passingRehearsalIsFollowedByTheRealMigration() throws Exception {
         Path db = this.temp.resolve("app.db");
         DataSource dataSource = TestDatabases.wal(db);
-        Migrations migrations = new Migrations(this.temp.resolve("migrations")).upToV4();
+        UpgradeScripts migrations = new UpgradeScripts(this.temp.resolve("migrations")).upToV4();
         migrations.flyway(dataSource).migrate();
         migrations.add("V5__pinned.sql", "ALTER TABLE note ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;");
         MigrationReport report =
@@ -63,7 +63,7 @@ class RehearsalTests {
     void copyLeftByAKilledRehearsalIsRemoved() throws Exception {
         Path db = this.temp.resolve("app.db");
         DataSource dataSource = TestDatabases.wal(db);
-        Migrations migrations = new Migrations(this.temp.resolve("migrations")).upToV4();
+        UpgradeScripts migrations = new UpgradeScripts(this.temp.resolve("migrations")).upToV4();
         migrations.flyway(dataSource).migrate();
         Path leftover = Files.createDirectories(this.temp.resolve("backups/.rehearsal-123/"));
         Files.writeString(leftover.resolve("pre-migrate-20200101T000000.000Z-rehearsal.db"), "half a copy");
@@ -76,7 +76,7 @@ class RehearsalTests {
     void rehearsalIsSkippedWhenTheDatabaseIsNotSqlite() {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:rehearsal;DB_CLOSE_DELAY=-1");
-        Migrations migrations = new Migrations(this.temp.resolve("migrations"))
+        UpgradeScripts migrations = new UpgradeScripts(this.temp.resolve("migrations"))
                 .add("V1__broken.sql", "CREATE TABLE t (id INT);\nINSERT INTO no_such_table VALUES (1);");
         // Without a rehearsal, the real migration is what fails
         assertThatExceptionOfType(FlywayException.class)

@@ -40,7 +40,7 @@ class RestoreOnFailureTests {
         // Step 1: the application runs at V4 with data
         Path db = this.temp.resolve("app.db");
         DataSource dataSource = TestDatabases.wal(db);
-        Migrations migrations = new Migrations(this.temp.resolve("migrations")).upToV4();
+        UpgradeScripts migrations = new UpgradeScripts(this.temp.resolve("migrations")).upToV4();
         migrations.flyway(dataSource).migrate();
         new JdbcTemplate(dataSource).update("INSERT INTO note (body) VALUES ('written by the app')");
         List<String> before = TestDatabases.dump(db);
@@ -73,7 +73,7 @@ class RestoreOnFailureTests {
     @Test
     void restoreUsesTheOnlyConnectionOfAPoolOfOne() {
         Path db = this.temp.resolve("app.db");
-        Migrations migrations = new Migrations(this.temp.resolve("migrations")).upToV4();
+        UpgradeScripts migrations = new UpgradeScripts(this.temp.resolve("migrations")).upToV4();
         try (HikariDataSource pool = poolOfOne(db)) {
             migrations.flyway(pool).migrate();
             List<String> before = TestDatabases.dump(db);
@@ -92,7 +92,7 @@ class RestoreOnFailureTests {
     @Test
     void otherConnectionsOfThePoolSeeTheRestoredDatabase() throws Exception {
         Path db = this.temp.resolve("app.db");
-        Migrations migrations = new Migrations(this.temp.resolve("migrations")).upToV4();
+        UpgradeScripts migrations = new UpgradeScripts(this.temp.resolve("migrations")).upToV4();
         DataSource dataSource = TestDatabases.wal(db);
         migrations.flyway(dataSource).migrate();
         try (var watcher = dataSource.getConnection();
@@ -114,7 +114,7 @@ class RestoreOnFailureTests {
     void withRestoreOnFailureOffTheOriginalFailureIsRethrownAndTheDatabaseIsLeftAsIs() {
         Path db = this.temp.resolve("app.db");
         DataSource dataSource = TestDatabases.wal(db);
-        Migrations migrations = new Migrations(this.temp.resolve("migrations")).upToV4();
+        UpgradeScripts migrations = new UpgradeScripts(this.temp.resolve("migrations")).upToV4();
         migrations.flyway(dataSource).migrate();
         List<String> before = TestDatabases.dump(db);
         migrations.v5FineThenV6Failing();
@@ -131,7 +131,7 @@ class RestoreOnFailureTests {
     void withoutASnapshotOfThisRunTheOriginalFailureIsRethrown() {
         Path db = this.temp.resolve("app.db");
         DataSource dataSource = TestDatabases.wal(db);
-        Migrations migrations = new Migrations(this.temp.resolve("migrations")).upToV4();
+        UpgradeScripts migrations = new UpgradeScripts(this.temp.resolve("migrations")).upToV4();
         migrations.flyway(dataSource).migrate();
         migrations.v5FineThenV6Failing();
         GuardSettings noSnapshots = new GuardSettings(
@@ -147,7 +147,7 @@ class RestoreOnFailureTests {
     void failedRestoreIsReportedLoudlyAndKeepsTheSnapshot() {
         Path db = this.temp.resolve("app.db");
         DataSource dataSource = TestDatabases.wal(db);
-        Migrations migrations = new Migrations(this.temp.resolve("migrations")).upToV4();
+        UpgradeScripts migrations = new UpgradeScripts(this.temp.resolve("migrations")).upToV4();
         migrations.flyway(dataSource).migrate();
         migrations.v5FineThenV6Failing();
         Path backups = this.temp.resolve("backups");

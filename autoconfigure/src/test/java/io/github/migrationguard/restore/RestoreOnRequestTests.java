@@ -29,7 +29,7 @@ class RestoreOnRequestTests {
 
     private DataSource dataSource;
 
-    private Migrations migrations;
+    private UpgradeScripts migrations;
 
     private SnapshotDirectory backups;
 
@@ -37,7 +37,7 @@ class RestoreOnRequestTests {
     void applicationAtV2WithASnapshotTakenBeforeV2() {
         this.db = this.temp.resolve("app.db");
         this.dataSource = TestDatabases.wal(this.db);
-        this.migrations = new Migrations(this.temp.resolve("migrations"))
+        this.migrations = new UpgradeScripts(this.temp.resolve("migrations"))
                 .add("V1__notes.sql", "CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT NOT NULL);");
         this.migrations.flyway(this.dataSource).migrate();
         jdbc().update("INSERT INTO note (body) VALUES ('before v2')");

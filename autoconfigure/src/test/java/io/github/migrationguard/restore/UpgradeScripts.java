@@ -1,34 +1,23 @@
 package io.github.migrationguard.restore;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.github.migrationguard.testing.Migrations;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * A folder of SQL migrations on disk, for tests that follow an upgrade step by step.
+ * The migrations of an application release after release, for tests that follow an upgrade step by step.
  */
-final class Migrations {
+final class UpgradeScripts {
 
-    private final Path dir;
+    private final Migrations migrations;
 
-    Migrations(Path dir) {
-        this.dir = dir;
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+    UpgradeScripts(Path dir) {
+        this.migrations = new Migrations(dir);
     }
 
-    Migrations add(String fileName, String sql) {
-        try {
-            Files.writeString(this.dir.resolve(fileName), sql);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+    UpgradeScripts add(String fileName, String sql) {
+        this.migrations.add(fileName, sql);
         return this;
     }
 
@@ -36,7 +25,7 @@ final class Migrations {
      * Adds V1 to V4: a table of notes filled over four versions.
      * @return this
      */
-    Migrations upToV4() {
+    UpgradeScripts upToV4() {
         return add("V1__notes.sql", "CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT NOT NULL);")
                 .add("V2__first_notes.sql", "INSERT INTO note (body) VALUES ('one'), ('two');")
                 .add("V3__tags.sql", "CREATE TABLE tag (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);")
@@ -47,7 +36,7 @@ final class Migrations {
      * Adds V5, which works, and V6, which fails after its first statement outside a transaction.
      * @return this
      */
-    Migrations v5FineThenV6Failing() {
+    UpgradeScripts v5FineThenV6Failing() {
         return add(
                         "V5__add_column.sql",
                         "ALTER TABLE note ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;\n"
@@ -64,7 +53,7 @@ final class Migrations {
     Flyway flyway(DataSource dataSource) {
         return Flyway.configure()
                 .dataSource(dataSource)
-                .locations("filesystem:" + this.dir)
+                .locations(this.migrations.location())
                 .load();
     }
 }
