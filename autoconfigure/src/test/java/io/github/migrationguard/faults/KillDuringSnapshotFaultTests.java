@@ -91,9 +91,15 @@ class KillDuringSnapshotFaultTests {
                 assertThat(TestDatabases.integrityCheck(db)).as(context).containsExactly("ok");
             }
         }
+        System.out.printf(
+                "%d kills (seed %d): %d left a .partial file, %d final-name snapshots checked%n",
+                KILLS, seed, killsLeavingLeftovers, checked.size());
         assertThat(killsLeavingLeftovers)
                 .as("kills that left a .partial file (seed " + seed + ")")
                 .isPositive();
+        assertThat(checked)
+                .as("final-name snapshots written before a kill (seed " + seed + ")")
+                .isNotEmpty();
         assertThat(TestDatabases.integrityCheck(db)).containsExactly("ok");
         Snapshot next = writer(SnapshotMethod.AUTO).write(SnapshotLabel.PRE_MIGRATE, "after-kills");
         assertThat(leftovers(backups)).isEmpty();

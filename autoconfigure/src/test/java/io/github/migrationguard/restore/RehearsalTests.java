@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,36 +25,42 @@ class RehearsalTests {
     @TempDir
     Path temp;
 
+    private Path db;
+
+    private DataSource dataSource;
+
+    private UpgradeScripts migrations;
+
+    @BeforeEach
+    void applicationAtV4() {
+        this.db = this.temp.resolve("app.db");
+        this.dataSource = TestDatabases.wal(this.db);
+        this.migrations = new UpgradeScripts(this.temp.resolve("migrations")).upToV4();
+        this.migrations.flyway(this.dataSource).migrate();
+    }
+
     @Test
     void failingRehearsalStopsStartupWithTheLiveDatabaseUntouched() throws Exception {
-        Path db = this.temp.resolve("app.db");
-        DataSource dataSource = TestDatabases.wal(db);
-        UpgradeScripts migrations = new UpgradeScripts(this.temp.resolve("migrations")).upToV4();
-        migrations.flyway(dataSource).migrate();
-        List<String> before = TestDatabases.dump(db);
-        migrations.v5FineThenV6Failing();
+        List<String> before = TestDatabases.dump(this.db);
+        this.migrations.v5FineThenV6Failing();
         MigrationReports reports = new MigrationReports();
         assertThatExceptionOfType(MigrationGuardException.class)
-                .isThrownBy(
-                        () -> RestoreOnFailureTests.guarded(REHEARSE, reports).migrate(migrations.flyway(dataSource)))
+                .isThrownBy(() -> RestoreOnFailureTests.guarded(REHEARSE, reports)
+                        .migrate(this.migrations.flyway(this.dataSource)))
                 .withMessageContaining("Rehearsal failed")
                 .withMessageContaining("no such table: no_such_table")
                 .withMessageContaining("live database was not touched")
                 .withCauseInstanceOf(RehearsalException.class);
-        assertThat(TestDatabases.dump(db)).isEqualTo(before);
+        assertThat(TestDatabases.dump(this.db)).isEqualTo(before);
         assertThat(reports.last().orElseThrow().outcome()).isEqualTo(MigrationReport.Outcome.FAILED);
         assertNoRehearsalCopyLeft();
     }
 
     @Test
     void passingRehearsalIsFollowedByTheRealMigration() throws Exception {
-        Path db = this.temp.resolve("app.db");
-        DataSource dataSource = TestDatabases.wal(db);
-        UpgradeScripts migrations = new UpgradeScripts(this.temp.resolve("migrations")).upToV4();
-        migrations.flyway(dataSource).migrate();
-        migrations.add("V5__pinned.sql", "ALTER TABLE note ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;");
-        MigrationReport report =
-                RestoreOnFailureTests.guarded(REHEARSE, new MigrationReports()).migrate(migrations.flyway(dataSource));
+        this.migrations.add("V5__pinned.sql", "ALTER TABLE note ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;");
+        MigrationReport report = RestoreOnFailureTests.guarded(REHEARSE, new MigrationReports())
+                .migrate(this.migrations.flyway(this.dataSource));
         assertThat(report.outcome()).isEqualTo(MigrationReport.Outcome.SUCCESS);
         assertThat(report.toVersion()).isEqualTo("5");
         assertNoRehearsalCopyLeft();
@@ -61,14 +68,11 @@ class RehearsalTests {
 
     @Test
     void copyLeftByAKilledRehearsalIsRemoved() throws Exception {
-        Path db = this.temp.resolve("app.db");
-        DataSource dataSource = TestDatabases.wal(db);
-        UpgradeScripts migrations = new UpgradeScripts(this.temp.resolve("migrations")).upToV4();
-        migrations.flyway(dataSource).migrate();
         Path leftover = Files.createDirectories(this.temp.resolve("backups/.rehearsal-123/"));
         Files.writeString(leftover.resolve("pre-migrate-20200101T000000.000Z-rehearsal.db"), "half a copy");
-        migrations.add("V5__pinned.sql", "ALTER TABLE note ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;");
-        RestoreOnFailureTests.guarded(REHEARSE, new MigrationReports()).migrate(migrations.flyway(dataSource));
+        this.migrations.add("V5__pinned.sql", "ALTER TABLE note ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;");
+        RestoreOnFailureTests.guarded(REHEARSE, new MigrationReports())
+                .migrate(this.migrations.flyway(this.dataSource));
         assertNoRehearsalCopyLeft();
     }
 
@@ -76,12 +80,12 @@ class RehearsalTests {
     void rehearsalIsSkippedWhenTheDatabaseIsNotSqlite() {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:rehearsal;DB_CLOSE_DELAY=-1");
-        UpgradeScripts migrations = new UpgradeScripts(this.temp.resolve("migrations"))
+        UpgradeScripts h2Migrations = new UpgradeScripts(this.temp.resolve("h2-migrations"))
                 .add("V1__broken.sql", "CREATE TABLE t (id INT);\nINSERT INTO no_such_table VALUES (1);");
         // Without a rehearsal, the real migration is what fails
         assertThatExceptionOfType(FlywayException.class)
                 .isThrownBy(() -> RestoreOnFailureTests.guarded(REHEARSE, new MigrationReports())
-                        .migrate(migrations.flyway(h2)));
+                        .migrate(h2Migrations.flyway(h2)));
     }
 
     private void assertNoRehearsalCopyLeft() throws Exception {

@@ -26,6 +26,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,30 +36,46 @@ class RestoreOnFailureTests {
     @TempDir
     Path temp;
 
+    private Path db;
+
+    private DataSource dataSource;
+
+    private UpgradeScripts migrations;
+
+    @BeforeEach
+    void applicationAtV4() {
+        this.db = this.temp.resolve("app.db");
+        this.dataSource = TestDatabases.wal(this.db);
+        this.migrations = new UpgradeScripts(this.temp.resolve("migrations")).upToV4();
+        this.migrations.flyway(this.dataSource).migrate();
+    }
+
     @Test
     void incidentV5AppliesThenV6FailsHalfwayAndTheDatabaseIsBackAtV4() {
-        // Step 1: the application runs at V4 with data
-        Path db = this.temp.resolve("app.db");
-        DataSource dataSource = TestDatabases.wal(db);
-        UpgradeScripts migrations = new UpgradeScripts(this.temp.resolve("migrations")).upToV4();
-        migrations.flyway(dataSource).migrate();
-        new JdbcTemplate(dataSource).update("INSERT INTO note (body) VALUES ('written by the app')");
-        List<String> before = TestDatabases.dump(db);
+        // Step 1: the application runs at V4 (set up before each test) with data
+        new JdbcTemplate(this.dataSource).update("INSERT INTO note (body) VALUES ('written by the app')");
+        List<String> before = TestDatabases.dump(this.db);
         // Step 2: the upgrade ships V5 (fine) and V6 (fails after its first statements, outside a transaction)
-        migrations.v5FineThenV6Failing();
+        this.migrations.v5FineThenV6Failing();
         MigrationReports reports = new MigrationReports();
         // Step 3: the guarded run fails, restores, and says so
         assertThatExceptionOfType(MigrationGuardException.class)
-                .isThrownBy(() -> guarded(RestoreSettings.defaults(), reports).migrate(migrations.flyway(dataSource)))
+                .isThrownBy(() ->
+                        guarded(RestoreSettings.defaults(), reports).migrate(this.migrations.flyway(this.dataSource)))
                 .withMessageContaining("restored from snapshot")
                 .withMessageContaining("pre-migrate-")
                 .withMessageContaining("back at version 4")
                 .withCauseInstanceOf(FlywayException.class);
         // Step 4: the database is exactly as it was before the run, history included
-        assertThat(TestDatabases.dump(db)).isEqualTo(before);
-        assertThat(migrations.flyway(dataSource).info().current().getVersion().getVersion())
+        assertThat(TestDatabases.dump(this.db)).isEqualTo(before);
+        assertThat(this.migrations
+                        .flyway(this.dataSource)
+                        .info()
+                        .current()
+                        .getVersion()
+                        .getVersion())
                 .isEqualTo("4");
-        assertThat(TestDatabases.integrityCheck(db)).containsExactly("ok");
+        assertThat(TestDatabases.integrityCheck(this.db)).containsExactly("ok");
         MigrationReport report = reports.last().orElseThrow();
         assertThat(report.outcome()).isEqualTo(MigrationReport.Outcome.RESTORED);
         assertThat(report.toVersion()).isEqualTo("4");
@@ -72,36 +89,30 @@ class RestoreOnFailureTests {
 
     @Test
     void restoreUsesTheOnlyConnectionOfAPoolOfOne() {
-        Path db = this.temp.resolve("app.db");
-        UpgradeScripts migrations = new UpgradeScripts(this.temp.resolve("migrations")).upToV4();
-        try (HikariDataSource pool = poolOfOne(db)) {
-            migrations.flyway(pool).migrate();
-            List<String> before = TestDatabases.dump(db);
-            migrations.v5FineThenV6Failing();
+        try (HikariDataSource pool = poolOfOne(this.db)) {
+            this.migrations.flyway(pool).migrate();
+            List<String> before = TestDatabases.dump(this.db);
+            this.migrations.v5FineThenV6Failing();
             MigrationReports reports = new MigrationReports();
             // Asking for a second connection while holding the only one would time out after 2 seconds
             assertThatExceptionOfType(MigrationGuardException.class)
                     .isThrownBy(
-                            () -> guarded(RestoreSettings.defaults(), reports).migrate(migrations.flyway(pool)))
+                            () -> guarded(RestoreSettings.defaults(), reports).migrate(this.migrations.flyway(pool)))
                     .withMessageContaining("back at version 4");
-            assertThat(TestDatabases.dump(db)).isEqualTo(before);
+            assertThat(TestDatabases.dump(this.db)).isEqualTo(before);
             assertThat(reports.last().orElseThrow().outcome()).isEqualTo(MigrationReport.Outcome.RESTORED);
         }
     }
 
     @Test
     void otherConnectionsOfThePoolSeeTheRestoredDatabase() throws Exception {
-        Path db = this.temp.resolve("app.db");
-        UpgradeScripts migrations = new UpgradeScripts(this.temp.resolve("migrations")).upToV4();
-        DataSource dataSource = TestDatabases.wal(db);
-        migrations.flyway(dataSource).migrate();
-        try (var watcher = dataSource.getConnection();
+        try (var watcher = this.dataSource.getConnection();
                 var statement = watcher.createStatement()) {
             statement.execute("SELECT count(*) FROM note");
-            migrations.v5FineThenV6Failing();
+            this.migrations.v5FineThenV6Failing();
             assertThatExceptionOfType(MigrationGuardException.class)
                     .isThrownBy(() -> guarded(RestoreSettings.defaults(), new MigrationReports())
-                            .migrate(migrations.flyway(dataSource)));
+                            .migrate(this.migrations.flyway(this.dataSource)));
             try (var tables = statement.executeQuery(
                     "SELECT count(*) FROM sqlite_schema WHERE name IN ('audit') OR sql LIKE '%pinned%'")) {
                 tables.next();
@@ -112,48 +123,36 @@ class RestoreOnFailureTests {
 
     @Test
     void withRestoreOnFailureOffTheOriginalFailureIsRethrownAndTheDatabaseIsLeftAsIs() {
-        Path db = this.temp.resolve("app.db");
-        DataSource dataSource = TestDatabases.wal(db);
-        UpgradeScripts migrations = new UpgradeScripts(this.temp.resolve("migrations")).upToV4();
-        migrations.flyway(dataSource).migrate();
-        List<String> before = TestDatabases.dump(db);
-        migrations.v5FineThenV6Failing();
+        List<String> before = TestDatabases.dump(this.db);
+        this.migrations.v5FineThenV6Failing();
         MigrationReports reports = new MigrationReports();
         RestoreSettings off = new RestoreSettings(false, null, false, false);
         assertThatExceptionOfType(FlywayException.class)
-                .isThrownBy(() -> guarded(off, reports).migrate(migrations.flyway(dataSource)));
-        assertThat(TestDatabases.dump(db)).isNotEqualTo(before);
+                .isThrownBy(() -> guarded(off, reports).migrate(this.migrations.flyway(this.dataSource)));
+        assertThat(TestDatabases.dump(this.db)).isNotEqualTo(before);
         assertThat(reports.last().orElseThrow().outcome()).isEqualTo(MigrationReport.Outcome.FAILED);
         assertThat(reports.last().orElseThrow().restores()).isEmpty();
     }
 
     @Test
     void withoutASnapshotOfThisRunTheOriginalFailureIsRethrown() {
-        Path db = this.temp.resolve("app.db");
-        DataSource dataSource = TestDatabases.wal(db);
-        UpgradeScripts migrations = new UpgradeScripts(this.temp.resolve("migrations")).upToV4();
-        migrations.flyway(dataSource).migrate();
-        migrations.v5FineThenV6Failing();
+        this.migrations.v5FineThenV6Failing();
         GuardSettings noSnapshots = new GuardSettings(
                 false, 5, SnapshotWhen.PENDING, false, snapshotSettings(), RestoreSettings.defaults());
         MigrationReports reports = new MigrationReports();
         assertThatExceptionOfType(FlywayException.class)
                 .isThrownBy(() -> new GuardedMigration(noSnapshots, reports, Clock.systemUTC())
-                        .migrate(migrations.flyway(dataSource)));
+                        .migrate(this.migrations.flyway(this.dataSource)));
         assertThat(reports.last().orElseThrow().outcome()).isEqualTo(MigrationReport.Outcome.FAILED);
     }
 
     @Test
     void failedRestoreIsReportedLoudlyAndKeepsTheSnapshot() {
-        Path db = this.temp.resolve("app.db");
-        DataSource dataSource = TestDatabases.wal(db);
-        UpgradeScripts migrations = new UpgradeScripts(this.temp.resolve("migrations")).upToV4();
-        migrations.flyway(dataSource).migrate();
-        migrations.v5FineThenV6Failing();
+        this.migrations.v5FineThenV6Failing();
         Path backups = this.temp.resolve("backups");
         // The snapshot is damaged after it was verified, between the failed migration and the restore
         Flyway flyway = Flyway.configure()
-                .configuration(migrations.flyway(dataSource).getConfiguration())
+                .configuration(this.migrations.flyway(this.dataSource).getConfiguration())
                 .callbacks(new DamageSnapshotsOnError(backups))
                 .load();
         MigrationReports reports = new MigrationReports();
