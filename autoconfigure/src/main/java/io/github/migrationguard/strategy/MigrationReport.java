@@ -36,6 +36,19 @@ public record MigrationReport(
         restores = (restores != null) ? List.copyOf(restores) : List.of();
     }
 
+    public MigrationReport(
+            Outcome outcome,
+            String database,
+            String fromVersion,
+            String toVersion,
+            int pending,
+            int applied,
+            SnapshotAttempt snapshot,
+            Instant finishedAt,
+            Duration duration) {
+        this(outcome, database, fromVersion, toVersion, pending, applied, snapshot, finishedAt, duration, List.of());
+    }
+
     /**
      * How a run ended.
      */
