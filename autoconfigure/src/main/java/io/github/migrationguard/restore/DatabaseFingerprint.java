@@ -11,17 +11,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a database holds, in a form cheap enough to compare after every restore: page count, schema and the row count
- * of every table. A restore copies pages one for one, so a restored database and its snapshot agree on all three.
+ * What a database holds, in a form cheap enough to compare after every restore: page size and count, schema and the row count
+ * of every table. A restore copies pages one for one, so a restored database and its snapshot agree on all four.
  *
+ * @param pageSize {@code PRAGMA page_size}
  * @param pageCount {@code PRAGMA page_count}
  * @param schema every schema object as {@code type name sql}, ordered
  * @param rowCounts the row count of every table, by table name
  */
-record DatabaseFingerprint(long pageCount, List<String> schema, Map<String, Long> rowCounts) {
+record DatabaseFingerprint(long pageSize, long pageCount, List<String> schema, Map<String, Long> rowCounts) {
 
     static DatabaseFingerprint of(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
+            long pageSize = single(statement, "PRAGMA page_size");
             long pageCount = single(statement, "PRAGMA page_count");
             List<String> schema = new ArrayList<>();
             List<String> tables = new ArrayList<>();
@@ -38,7 +40,7 @@ record DatabaseFingerprint(long pageCount, List<String> schema, Map<String, Long
             for (String table : tables) {
                 rowCounts.put(table, single(statement, "SELECT count(*) FROM " + SqlIdentifiers.quote(table)));
             }
-            return new DatabaseFingerprint(pageCount, schema, rowCounts);
+            return new DatabaseFingerprint(pageSize, pageCount, schema, rowCounts);
         }
     }
 

@@ -44,12 +44,14 @@ public final class SnapshotRestorer {
     public void restoreInto(Connection live, Path snapshot) {
         try {
             DatabaseFingerprint expected = fingerprintOf(snapshot);
+            checkPageSize(live, snapshot, expected);
             copyInto(live, snapshot);
             if (!DatabaseFingerprint.of(live).equals(expected)) {
                 // sqlite-jdbc returns the result code of the snapshot's handle, so a failed write into the live
-                // database (locked by another writer, page size mismatch) can look like success; compare instead
+                // database can look like success; compare instead
                 throw new RestoreException("The live database does not match snapshot " + snapshot
-                        + " after the restore; another connection may have held the write lock throughout");
+                        + " after the restore: SQLite could not write it, most likely because another connection "
+                        + "held the write lock throughout");
             }
             List<String> problems = quickCheck(live);
             if (!problems.isEmpty()) {
@@ -59,6 +61,28 @@ public final class SnapshotRestorer {
             checkpoint(live);
         } catch (SQLException ex) {
             throw new RestoreException("Could not restore " + snapshot + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static void checkPageSize(Connection live, Path snapshot, DatabaseFingerprint expected)
+            throws SQLException {
+        long livePageSize = single(live, "PRAGMA page_size");
+        if (livePageSize != expected.pageSize() && "wal".equalsIgnoreCase(text(live, "PRAGMA journal_mode"))) {
+            throw new RestoreException("Snapshot " + snapshot + " has pages of " + expected.pageSize()
+                    + " bytes and the live database, in WAL mode, of " + livePageSize
+                    + "; SQLite cannot restore across page sizes in WAL mode");
+        }
+    }
+
+    private static long single(Connection connection, String sql) throws SQLException {
+        return Long.parseLong(text(connection, sql));
+    }
+
+    private static String text(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
         }
     }
 

@@ -80,6 +80,45 @@ class SnapshotRestorerTests {
         assertThat(TestDatabases.dump(db)).isEqualTo(before);
     }
 
+    @Test
+    void restoreIntoADatabaseInRollbackJournalMode() throws Exception {
+        Path db = this.temp.resolve("app.db");
+        SQLiteDataSource dataSource = new SQLiteDataSource();
+        dataSource.setUrl("jdbc:sqlite:" + db);
+        TestDatabases.fill(dataSource, 500);
+        Snapshot snapshot = snapshot(dataSource);
+        List<String> before = TestDatabases.dump(db);
+        new JdbcTemplate(dataSource).update("DELETE FROM item");
+        try (Connection live = dataSource.getConnection()) {
+            new SnapshotRestorer().restoreInto(live, snapshot.file());
+        }
+        assertThat(TestDatabases.dump(db)).isEqualTo(before);
+        assertThat(new JdbcTemplate(dataSource).queryForObject("PRAGMA journal_mode", String.class))
+                .isEqualTo("delete");
+    }
+
+    @Test
+    void snapshotWithAnotherPageSizeCannotBeRestoredIntoAWalDatabaseAndSaysSo() throws Exception {
+        Path db = this.temp.resolve("app.db");
+        SQLiteDataSource dataSource = TestDatabases.wal(db);
+        TestDatabases.fill(dataSource, 100);
+        List<String> before = TestDatabases.dump(db);
+        Path other = this.temp.resolve("manual-20260101T000000.000Z-8k.db");
+        SQLiteDataSource otherSource = new SQLiteDataSource();
+        otherSource.setUrl("jdbc:sqlite:" + other);
+        try (Connection connection = otherSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA page_size=8192");
+            statement.execute("CREATE TABLE item (id INTEGER PRIMARY KEY)");
+        }
+        try (Connection live = dataSource.getConnection()) {
+            assertThatExceptionOfType(RestoreException.class)
+                    .isThrownBy(() -> new SnapshotRestorer(2).restoreInto(live, other))
+                    .withMessageContaining("pages of 8192 bytes");
+        }
+        assertThat(TestDatabases.dump(db)).isEqualTo(before);
+    }
+
     private static Snapshot snapshot(SQLiteDataSource dataSource) {
         return new SnapshotWriter(
                         dataSource,
