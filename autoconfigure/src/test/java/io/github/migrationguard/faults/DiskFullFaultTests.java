@@ -28,7 +28,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -62,7 +61,8 @@ class DiskFullFaultTests {
     void nearlyFullVolume() throws Exception {
         Path volume = this.mounts.tmpfs(this.temp.resolve("volume"), 512L * 1024 * 1024);
         this.db = volume.resolve("app.db");
-        this.dataSource = impatient(this.db);
+        // The snapshot's checkpoint waits this long for the reader before going on
+        this.dataSource = TestDatabases.wal(this.db, 300);
         this.migrations = Files.createDirectories(this.temp.resolve("migrations"));
         Files.writeString(this.migrations.resolve("V1__notes.sql"), "CREATE TABLE note (id INTEGER PRIMARY KEY);");
         flyway().migrate();
@@ -146,15 +146,5 @@ class DiskFullFaultTests {
         try (Stream<Path> files = Files.list(backups)) {
             return files.map((file) -> file.getFileName().toString()).toList();
         }
-    }
-
-    private static SQLiteDataSource impatient(Path db) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        // The snapshot's checkpoint waits this long for the reader before going on
-        config.setBusyTimeout(300);
-        SQLiteDataSource dataSource = new SQLiteDataSource(config);
-        dataSource.setUrl("jdbc:sqlite:" + db);
-        return dataSource;
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,42 +24,35 @@ class RehearsalTests {
     @TempDir
     Path temp;
 
-    private Path db;
-
-    private DataSource dataSource;
-
-    private UpgradeScripts migrations;
+    private ApplicationAtV4 app;
 
     @BeforeEach
     void applicationAtV4() {
-        this.db = this.temp.resolve("app.db");
-        this.dataSource = TestDatabases.wal(this.db);
-        this.migrations = new UpgradeScripts(this.temp.resolve("migrations")).upToV4();
-        this.migrations.flyway(this.dataSource).migrate();
+        this.app = ApplicationAtV4.in(this.temp);
     }
 
     @Test
     void failingRehearsalStopsStartupWithTheLiveDatabaseUntouched() throws Exception {
-        List<String> before = TestDatabases.dump(this.db);
-        this.migrations.v5FineThenV6Failing();
+        List<String> before = TestDatabases.dump(this.app.db());
+        this.app.migrations().v5FineThenV6Failing();
         MigrationReports reports = new MigrationReports();
         assertThatExceptionOfType(MigrationGuardException.class)
                 .isThrownBy(() -> RestoreOnFailureTests.guarded(REHEARSE, reports)
-                        .migrate(this.migrations.flyway(this.dataSource)))
+                        .migrate(this.app.migrations().flyway(this.app.dataSource())))
                 .withMessageContaining("Rehearsal failed")
                 .withMessageContaining("no such table: no_such_table")
                 .withMessageContaining("live database was not touched")
                 .withCauseInstanceOf(RehearsalException.class);
-        assertThat(TestDatabases.dump(this.db)).isEqualTo(before);
+        assertThat(TestDatabases.dump(this.app.db())).isEqualTo(before);
         assertThat(reports.last().orElseThrow().outcome()).isEqualTo(MigrationReport.Outcome.FAILED);
         assertNoRehearsalCopyLeft();
     }
 
     @Test
     void passingRehearsalIsFollowedByTheRealMigration() throws Exception {
-        this.migrations.add("V5__pinned.sql", "ALTER TABLE note ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;");
+        this.app.migrations().add("V5__pinned.sql", "ALTER TABLE note ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;");
         MigrationReport report = RestoreOnFailureTests.guarded(REHEARSE, new MigrationReports())
-                .migrate(this.migrations.flyway(this.dataSource));
+                .migrate(this.app.migrations().flyway(this.app.dataSource()));
         assertThat(report.outcome()).isEqualTo(MigrationReport.Outcome.SUCCESS);
         assertThat(report.toVersion()).isEqualTo("5");
         assertNoRehearsalCopyLeft();
@@ -70,9 +62,9 @@ class RehearsalTests {
     void copyLeftByAKilledRehearsalIsRemoved() throws Exception {
         Path leftover = Files.createDirectories(this.temp.resolve("backups/.rehearsal-123/"));
         Files.writeString(leftover.resolve("pre-migrate-20200101T000000.000Z-rehearsal.db"), "half a copy");
-        this.migrations.add("V5__pinned.sql", "ALTER TABLE note ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;");
+        this.app.migrations().add("V5__pinned.sql", "ALTER TABLE note ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;");
         RestoreOnFailureTests.guarded(REHEARSE, new MigrationReports())
-                .migrate(this.migrations.flyway(this.dataSource));
+                .migrate(this.app.migrations().flyway(this.app.dataSource()));
         assertNoRehearsalCopyLeft();
     }
 

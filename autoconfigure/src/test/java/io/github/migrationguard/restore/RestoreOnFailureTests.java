@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.callback.Callback;
@@ -36,46 +35,40 @@ class RestoreOnFailureTests {
     @TempDir
     Path temp;
 
-    private Path db;
-
-    private DataSource dataSource;
-
-    private UpgradeScripts migrations;
+    private ApplicationAtV4 app;
 
     @BeforeEach
     void applicationAtV4() {
-        this.db = this.temp.resolve("app.db");
-        this.dataSource = TestDatabases.wal(this.db);
-        this.migrations = new UpgradeScripts(this.temp.resolve("migrations")).upToV4();
-        this.migrations.flyway(this.dataSource).migrate();
+        this.app = ApplicationAtV4.in(this.temp);
     }
 
     @Test
     void incidentV5AppliesThenV6FailsHalfwayAndTheDatabaseIsBackAtV4() {
         // Step 1: the application runs at V4 (set up before each test) with data
-        new JdbcTemplate(this.dataSource).update("INSERT INTO note (body) VALUES ('written by the app')");
-        List<String> before = TestDatabases.dump(this.db);
+        new JdbcTemplate(this.app.dataSource()).update("INSERT INTO note (body) VALUES ('written by the app')");
+        List<String> before = TestDatabases.dump(this.app.db());
         // Step 2: the upgrade ships V5 (fine) and V6 (fails after its first statements, outside a transaction)
-        this.migrations.v5FineThenV6Failing();
+        this.app.migrations().v5FineThenV6Failing();
         MigrationReports reports = new MigrationReports();
         // Step 3: the guarded run fails, restores, and says so
         assertThatExceptionOfType(MigrationGuardException.class)
-                .isThrownBy(() ->
-                        guarded(RestoreSettings.defaults(), reports).migrate(this.migrations.flyway(this.dataSource)))
+                .isThrownBy(() -> guarded(RestoreSettings.defaults(), reports)
+                        .migrate(this.app.migrations().flyway(this.app.dataSource())))
                 .withMessageContaining("restored from snapshot")
                 .withMessageContaining("pre-migrate-")
                 .withMessageContaining("back at version 4")
                 .withCauseInstanceOf(FlywayException.class);
         // Step 4: the database is exactly as it was before the run, history included
-        assertThat(TestDatabases.dump(this.db)).isEqualTo(before);
-        assertThat(this.migrations
-                        .flyway(this.dataSource)
+        assertThat(TestDatabases.dump(this.app.db())).isEqualTo(before);
+        assertThat(this.app
+                        .migrations()
+                        .flyway(this.app.dataSource())
                         .info()
                         .current()
                         .getVersion()
                         .getVersion())
                 .isEqualTo("4");
-        assertThat(TestDatabases.integrityCheck(this.db)).containsExactly("ok");
+        assertThat(TestDatabases.integrityCheck(this.app.db())).containsExactly("ok");
         MigrationReport report = reports.last().orElseThrow();
         assertThat(report.outcome()).isEqualTo(MigrationReport.Outcome.RESTORED);
         assertThat(report.toVersion()).isEqualTo("4");
@@ -89,31 +82,31 @@ class RestoreOnFailureTests {
 
     @Test
     void restoreUsesTheOnlyConnectionOfAPoolOfOne() {
-        try (HikariDataSource pool = poolOfOne(this.db)) {
-            this.migrations.flyway(pool).migrate();
-            List<String> before = TestDatabases.dump(this.db);
-            this.migrations.v5FineThenV6Failing();
+        try (HikariDataSource pool = poolOfOne(this.app.db())) {
+            this.app.migrations().flyway(pool).migrate();
+            List<String> before = TestDatabases.dump(this.app.db());
+            this.app.migrations().v5FineThenV6Failing();
             MigrationReports reports = new MigrationReports();
             // Asking for a second connection while holding the only one would time out after 2 seconds
             assertThatExceptionOfType(MigrationGuardException.class)
-                    .isThrownBy(
-                            () -> guarded(RestoreSettings.defaults(), reports).migrate(this.migrations.flyway(pool)))
+                    .isThrownBy(() -> guarded(RestoreSettings.defaults(), reports)
+                            .migrate(this.app.migrations().flyway(pool)))
                     .withMessageContaining("back at version 4");
-            assertThat(TestDatabases.dump(this.db)).isEqualTo(before);
+            assertThat(TestDatabases.dump(this.app.db())).isEqualTo(before);
             assertThat(reports.last().orElseThrow().outcome()).isEqualTo(MigrationReport.Outcome.RESTORED);
         }
     }
 
     @Test
     void otherConnectionsOfThePoolSeeTheRestoredDatabase() throws Exception {
-        try (var watcher = this.dataSource.getConnection();
+        try (var watcher = this.app.dataSource().getConnection();
                 var statement = watcher.createStatement()) {
             // An idle connection that has read the schema before the migration
             statement.executeQuery("SELECT count(*) FROM note").close();
-            this.migrations.v5FineThenV6Failing();
+            this.app.migrations().v5FineThenV6Failing();
             assertThatExceptionOfType(MigrationGuardException.class)
                     .isThrownBy(() -> guarded(RestoreSettings.defaults(), new MigrationReports())
-                            .migrate(this.migrations.flyway(this.dataSource)));
+                            .migrate(this.app.migrations().flyway(this.app.dataSource())));
             try (var tables = statement.executeQuery(
                     "SELECT count(*) FROM sqlite_schema WHERE name IN ('audit') OR sql LIKE '%pinned%'")) {
                 tables.next();
@@ -124,36 +117,37 @@ class RestoreOnFailureTests {
 
     @Test
     void withRestoreOnFailureOffTheOriginalFailureIsRethrownAndTheDatabaseIsLeftAsIs() {
-        List<String> before = TestDatabases.dump(this.db);
-        this.migrations.v5FineThenV6Failing();
+        List<String> before = TestDatabases.dump(this.app.db());
+        this.app.migrations().v5FineThenV6Failing();
         MigrationReports reports = new MigrationReports();
         RestoreSettings off = new RestoreSettings(false, null, false, false);
-        assertThatExceptionOfType(FlywayException.class)
-                .isThrownBy(() -> guarded(off, reports).migrate(this.migrations.flyway(this.dataSource)));
-        assertThat(TestDatabases.dump(this.db)).isNotEqualTo(before);
+        assertThatExceptionOfType(FlywayException.class).isThrownBy(() -> guarded(off, reports)
+                .migrate(this.app.migrations().flyway(this.app.dataSource())));
+        assertThat(TestDatabases.dump(this.app.db())).isNotEqualTo(before);
         assertThat(reports.last().orElseThrow().outcome()).isEqualTo(MigrationReport.Outcome.FAILED);
         assertThat(reports.last().orElseThrow().restores()).isEmpty();
     }
 
     @Test
     void withoutASnapshotOfThisRunTheOriginalFailureIsRethrown() {
-        this.migrations.v5FineThenV6Failing();
+        this.app.migrations().v5FineThenV6Failing();
         GuardSettings noSnapshots = new GuardSettings(
                 false, 5, SnapshotWhen.PENDING, false, snapshotSettings(), RestoreSettings.defaults());
         MigrationReports reports = new MigrationReports();
         assertThatExceptionOfType(FlywayException.class)
                 .isThrownBy(() -> new GuardedMigration(noSnapshots, reports, Clock.systemUTC())
-                        .migrate(this.migrations.flyway(this.dataSource)));
+                        .migrate(this.app.migrations().flyway(this.app.dataSource())));
         assertThat(reports.last().orElseThrow().outcome()).isEqualTo(MigrationReport.Outcome.FAILED);
     }
 
     @Test
     void failedRestoreIsReportedLoudlyAndKeepsTheSnapshot() {
-        this.migrations.v5FineThenV6Failing();
+        this.app.migrations().v5FineThenV6Failing();
         Path backups = this.temp.resolve("backups");
         // The snapshot is damaged after it was verified, between the failed migration and the restore
         Flyway flyway = Flyway.configure()
-                .configuration(this.migrations.flyway(this.dataSource).getConfiguration())
+                .configuration(
+                        this.app.migrations().flyway(this.app.dataSource()).getConfiguration())
                 .callbacks(new DamageSnapshotsOnError(backups))
                 .load();
         MigrationReports reports = new MigrationReports();
