@@ -34,8 +34,8 @@ public final class RestoreOnFailure {
      */
     public RestoreRecord restore(DataSource dataSource, DatabaseFile database, Path snapshot, Throwable failure) {
         long start = System.nanoTime();
-        logger.warn("Migration of " + database.path() + " failed (" + failure.getMessage() + "); restoring snapshot "
-                + snapshot + " (migration-guard.restore.on-failure=true)");
+        logger.warn("Migration of " + database.path() + " failed (" + firstLine(failure.getMessage())
+                + "); restoring snapshot " + snapshot + " (migration-guard.restore.on-failure=true)");
         try (Connection connection = dataSource.getConnection()) {
             this.restorer.restoreInto(connection, snapshot);
         } catch (SQLException | RestoreException ex) {
@@ -48,6 +48,11 @@ public final class RestoreOnFailure {
         String message = "Restored " + database.path() + " from snapshot " + snapshot + " after the failed migration";
         logger.warn(message);
         return RestoreRecord.restored(RestoreTrigger.FAILURE, snapshot, message, elapsed(start));
+    }
+
+    private static String firstLine(String message) {
+        // Flyway's messages run over several lines; the full one is in the startup failure that follows
+        return (message != null) ? message.lines().findFirst().orElse("") : "no message";
     }
 
     private static Duration elapsed(long start) {
