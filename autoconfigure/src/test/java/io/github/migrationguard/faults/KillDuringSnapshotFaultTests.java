@@ -28,11 +28,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * kill -9 of a process at random points while it takes snapshots of a database of a few hundred MB.
+ * kill -9 of a process at random points while it takes snapshots of a database of a few hundred MB, or restores one
+ * into it.
  */
 class KillDuringSnapshotFaultTests {
 
     private static final int KILLS = 50;
+
+    private static final int RESTORE_KILLS = 10;
 
     private static final long DATABASE_BYTES = Long.getLong("faults.kill.database-bytes", 200L * 1024 * 1024);
 
@@ -104,6 +107,47 @@ class KillDuringSnapshotFaultTests {
         Snapshot next = writer(SnapshotMethod.AUTO).write(SnapshotLabel.PRE_MIGRATE, "after-kills");
         assertThat(leftovers(backups)).isEmpty();
         assertThat(TestDatabases.integrityCheck(next.file())).containsExactly("ok");
+    }
+
+    @Test
+    void killedRestoresLeaveEitherTheDatabaseAsItWasOrTheRestoredOne() throws Exception {
+        long seed = Long.getLong("faults.seed", System.nanoTime());
+        Random random = new Random(seed);
+        Snapshot snapshot = writer(SnapshotMethod.AUTO).write(SnapshotLabel.MANUAL, "restore-source");
+        JdbcTemplate jdbc = new JdbcTemplate(TestDatabases.wal(db));
+        long snapshotRows = rows(jdbc);
+        long windowMillis = 0;
+        int interrupted = 0;
+        for (int kill = 0; kill < RESTORE_KILLS; kill++) {
+            jdbc.update("DELETE FROM blob WHERE id % 50 = ?", kill);
+            long liveRows = rows(jdbc);
+            Process child = ChildProcesses.start(
+                    RestoreOnce.class, db.toString(), snapshot.file().toString());
+            try (BufferedReader output = ChildProcesses.output(child)) {
+                ChildProcesses.awaitLine(output, "ready");
+                long start = System.nanoTime();
+                if (kill == 0) {
+                    // The first restore runs to the end and sets the window the others are killed in
+                    ChildProcesses.awaitLine(output, "restored");
+                    windowMillis = Math.max(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), 50) * 2;
+                } else if (!child.waitFor((long) (random.nextDouble() * windowMillis), TimeUnit.MILLISECONDS)) {
+                    child.destroyForcibly(); // SIGKILL
+                    interrupted++;
+                }
+                child.waitFor();
+            }
+            String context = "restore kill " + kill + " (seed " + seed + ")";
+            assertThat(TestDatabases.integrityCheck(db)).as(context).containsExactly("ok");
+            assertThat(rows(jdbc)).as(context).isIn(liveRows, snapshotRows);
+        }
+        System.out.printf("%d restores (seed %d): %d killed before they ended%n", RESTORE_KILLS, seed, interrupted);
+        assertThat(interrupted)
+                .as("restores killed before they ended (seed " + seed + ")")
+                .isPositive();
+    }
+
+    private static long rows(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("SELECT count(*) FROM blob", Long.class);
     }
 
     private static long timeOneSnapshot() {
