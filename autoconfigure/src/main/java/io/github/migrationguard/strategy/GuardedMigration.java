@@ -1,10 +1,14 @@
 package io.github.migrationguard.strategy;
 
+import io.github.migrationguard.heal.ChecksumHealer;
+import io.github.migrationguard.heal.FingerprintRecorder;
+import io.github.migrationguard.heal.Heal;
 import io.github.migrationguard.snapshot.DatabaseFile;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -22,13 +26,19 @@ public final class GuardedMigration {
 
     private final Clock clock;
 
+    private final ChecksumHealer checksumHealer;
+
     private final PreMigrateSnapshot preMigrateSnapshot;
+
+    private final FingerprintRecorder fingerprintRecorder;
 
     public GuardedMigration(GuardSettings settings, MigrationReports reports, Clock clock) {
         this.settings = settings;
         this.reports = reports;
         this.clock = clock;
+        this.checksumHealer = new ChecksumHealer(settings.heal());
         this.preMigrateSnapshot = new PreMigrateSnapshot(settings, clock);
+        this.fingerprintRecorder = new FingerprintRecorder(settings.heal(), clock);
     }
 
     /**
@@ -39,6 +49,7 @@ public final class GuardedMigration {
     public MigrationReport migrate(Flyway flyway) {
         long start = System.nanoTime();
         DataSource dataSource = flyway.getConfiguration().getDataSource();
+        List<Heal> heals = this.checksumHealer.heal(flyway);
         DatabaseFile database = DatabaseFile.locate(dataSource);
         PendingMigrations pending = PendingMigrations.of(flyway.info());
         SnapshotAttempt snapshot = this.preMigrateSnapshot.take(
@@ -47,14 +58,15 @@ public final class GuardedMigration {
         try {
             result = flyway.migrate();
         } catch (FlywayException ex) {
-            record(MigrationReport.Outcome.FAILED, database, pending, pending.fromVersion(), 0, snapshot, start);
+            record(MigrationReport.Outcome.FAILED, database, pending, pending.fromVersion(), 0, snapshot, heals, start);
             throw ex;
         }
+        this.fingerprintRecorder.record(flyway);
         MigrationReport.Outcome outcome = (result.migrationsExecuted > 0)
                 ? MigrationReport.Outcome.SUCCESS
                 : MigrationReport.Outcome.NOTHING_PENDING;
         String toVersion = (result.targetSchemaVersion != null) ? result.targetSchemaVersion : pending.fromVersion();
-        return record(outcome, database, pending, toVersion, result.migrationsExecuted, snapshot, start);
+        return record(outcome, database, pending, toVersion, result.migrationsExecuted, snapshot, heals, start);
     }
 
     private MigrationReport record(
@@ -64,6 +76,7 @@ public final class GuardedMigration {
             String toVersion,
             int applied,
             SnapshotAttempt snapshot,
+            List<Heal> heals,
             long start) {
         MigrationReport report = new MigrationReport(
                 outcome,
@@ -74,7 +87,8 @@ public final class GuardedMigration {
                 applied,
                 snapshot,
                 Instant.now(this.clock),
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - start),
+                heals);
         this.reports.record(report);
         return report;
     }

@@ -1,8 +1,10 @@
 package io.github.migrationguard.strategy;
 
+import io.github.migrationguard.heal.Heal;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What one guarded migration run did; read by health, metrics and the endpoint.
@@ -16,6 +18,7 @@ import java.time.Instant;
  * @param snapshot what came of the pre-migrate snapshot
  * @param finishedAt when the run ended
  * @param duration how long the run took
+ * @param heals the applied migrations whose checksum drift was healed before migrating
  */
 public record MigrationReport(
         Outcome outcome,
@@ -26,7 +29,12 @@ public record MigrationReport(
         int applied,
         SnapshotAttempt snapshot,
         Instant finishedAt,
-        Duration duration) {
+        Duration duration,
+        List<Heal> heals) {
+
+    public MigrationReport {
+        heals = List.copyOf(heals);
+    }
 
     /**
      * How a run ended.
