@@ -5,8 +5,8 @@ import io.github.migrationguard.heal.SqlToken.Kind;
 /**
  * Rewrites migration SQL so that two texts normalise alike only when they differ in nothing but comments and
  * whitespace outside quotes. Every token is kept byte for byte, in order; a gap between two tokens becomes one space,
- * and disappears only where no database could read the tokens differently without it (between a word or a quote and
- * punctuation other than a dot).
+ * and disappears only where no database could read the tokens differently without it: next to a bracket, comma
+ * or semicolon, and between a word or a quote and an operator character.
  */
 public final class SqlNormalizer {
 
@@ -41,10 +41,19 @@ public final class SqlNormalizer {
     }
 
     private static boolean separates(String sql, SqlToken left, SqlToken right) {
-        return !(isPunctuationOtherThanDot(sql, left) ^ isPunctuationOtherThanDot(sql, right));
+        if (isStructural(sql, left) || isStructural(sql, right)) {
+            return false;
+        }
+        return !(isOperator(sql, left) ^ isOperator(sql, right));
     }
 
-    private static boolean isPunctuationOtherThanDot(String sql, SqlToken token) {
+    // brackets, commas and semicolons never join a neighbour into another token
+    private static boolean isStructural(String sql, SqlToken token) {
+        return token.kind() == Kind.PUNCTUATION && "(),;".indexOf(sql.charAt(token.start())) >= 0;
+    }
+
+    // a dot is left out: "1 .5" and "1.5" are not the same tokens
+    private static boolean isOperator(String sql, SqlToken token) {
         return token.kind() == Kind.PUNCTUATION && sql.charAt(token.start()) != '.';
     }
 }
