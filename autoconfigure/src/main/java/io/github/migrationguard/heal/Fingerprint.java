@@ -17,7 +17,7 @@ public final class Fingerprint {
 
     /**
      * Returns the fingerprint of migration SQL.
-     * @param sql the SQL, placeholders already replaced
+     * @param sql the SQL as written in the file
      * @param dialect how the database reads it
      * @return {@code sha256:} and the hex digest of the normalised text
      */

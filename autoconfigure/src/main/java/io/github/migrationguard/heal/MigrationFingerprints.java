@@ -5,7 +5,8 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.Configuration;
 
 /**
- * Fingerprints of migration files as they are now, placeholders replaced as Flyway would.
+ * Fingerprints of migration files as they are now. Like Flyway's checksum, a fingerprint is taken of the file as
+ * written, placeholders unreplaced: a placeholder's value is configuration, not part of the migration.
  */
 final class MigrationFingerprints {
 
@@ -27,7 +28,7 @@ final class MigrationFingerprints {
      * @return the fingerprint, or empty when it is not a SQL migration or its file cannot be read
      */
     Optional<String> of(MigrationInfo migration) {
-        return sql(migration).map((sql) -> Fingerprint.of(sql, this.dialect));
+        return this.scripts.read(migration).map((text) -> Fingerprint.of(text, this.dialect));
     }
 
     /**
