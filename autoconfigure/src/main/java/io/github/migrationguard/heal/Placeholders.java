@@ -2,7 +2,6 @@ package io.github.migrationguard.heal;
 
 import java.nio.file.Paths;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -64,7 +63,7 @@ final class Placeholders {
         if (this.schema != null) {
             values.put("flyway:defaultSchema", this.schema);
         }
-        this.configuration.getPlaceholders().forEach((name, value) -> values.put(name.toLowerCase(Locale.ROOT), value));
+        values.putAll(this.configuration.getPlaceholders());
         return values;
     }
 }
