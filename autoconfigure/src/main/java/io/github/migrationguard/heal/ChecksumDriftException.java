@@ -9,4 +9,8 @@ public class ChecksumDriftException extends RuntimeException {
     public ChecksumDriftException(String message) {
         super(message);
     }
+
+    public ChecksumDriftException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -3,6 +3,7 @@ package io.github.migrationguard.heal;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.api.configuration.Configuration;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,12 +41,22 @@ final class HealExecution {
      */
     Heal heal(ChecksumDrift drift, Heal.Reason reason) {
         boolean reapply = reason == Heal.Reason.ALLOWLIST && this.mode == HealMode.REAPPLY;
-        this.transaction.executeWithoutResult((status) -> {
-            if (reapply) {
-                reapply(drift);
-            }
-            this.history.realign(drift);
-        });
+        try {
+            this.transaction.executeWithoutResult((status) -> {
+                if (reapply) {
+                    reapply(drift);
+                }
+                this.history.realign(drift);
+            });
+        } catch (DataAccessException ex) {
+            throw new ChecksumDriftException(
+                    "Could not heal migration " + drift.version() + " (" + drift.script()
+                            + ") by " + reason.tag() + (reapply ? " (re-running the certified script)" : "") + ": "
+                            + ex.getMostSpecificCause().getMessage()
+                            + ". The heal was rolled back where the database allows "
+                            + "it; fix the script, or heal it with migration-guard.self-heal.mode=realign, or revert the file",
+                    ex);
+        }
         Heal heal = drift.healed(reason, reapply);
         logger.warn("Healed checksum drift of migration " + heal.version() + " (" + heal.script() + ") by "
                 + reason.tag() + explanation(heal) + ": schema history checksum " + heal.oldChecksum() + " -> "

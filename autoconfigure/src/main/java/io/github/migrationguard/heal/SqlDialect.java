@@ -1,5 +1,7 @@
 package io.github.migrationguard.heal;
 
+import java.util.Locale;
+
 /**
  * How a database reads the text of a migration: which characters start comments and quotes.
  */
@@ -23,7 +25,7 @@ public enum SqlDialect {
      * @return the dialect
      */
     public static SqlDialect of(String databaseProductName) {
-        String name = (databaseProductName != null) ? databaseProductName.toLowerCase(java.util.Locale.ROOT) : "";
+        String name = (databaseProductName != null) ? databaseProductName.toLowerCase(Locale.ROOT) : "";
         return (name.contains("mysql") || name.contains("mariadb")) ? MYSQL : STANDARD;
     }
 }

@@ -2,6 +2,7 @@ package io.github.migrationguard.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.migrationguard.heal.ChecksumDriftException;
 import io.github.migrationguard.heal.Heal;
@@ -65,7 +66,7 @@ class SelfHealAutoConfigurationTests {
             assertThat(context).hasNotFailed();
             assertThat(report(context.getBean(MigrationReports.class)).heals())
                     .extracting(Heal::version, Heal::reason)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("9", Heal.Reason.FINGERPRINT));
+                    .containsExactly(tuple("9", Heal.Reason.FINGERPRINT));
         });
         List<Map<String, Object>> after = HistoryRows.read(TestDatabases.wal(this.db), "flyway_schema_history");
         assertThat(HistoryRows.without(after, "9")).isEqualTo(HistoryRows.without(before, "9"));

@@ -2,6 +2,7 @@ package io.github.migrationguard.heal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.migrationguard.snapshot.SnapshotSettings;
 import io.github.migrationguard.snapshot.SnapshotWhen;
@@ -55,7 +56,7 @@ class ChecksumHealerH2Tests {
 
         assertThat(report.heals())
                 .extracting(Heal::version, Heal::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("9", Heal.Reason.FINGERPRINT));
+                .containsExactly(tuple("9", Heal.Reason.FINGERPRINT));
         configure().load().validate();
         assertThat(guard(HealSettings.defaults()).migrate(configure().load()).heals())
                 .isEmpty();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import io.github.migrationguard.testing.HistoryRows;
 import io.github.migrationguard.testing.MigrationFiles;
 import io.github.migrationguard.testing.TestDatabases;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -53,6 +54,20 @@ class ChecksumHealerTests {
         assertThat(recorder().record(configure().load())).isEqualTo(2);
         assertThat(fingerprintRows()).extracting((row) -> row.get("version")).containsExactly("1", "2");
         assertThat(recorder().record(configure().load())).isZero();
+    }
+
+    @Test
+    void fingerprintsOfClasspathMigrationsAreTheFingerprintsOfTheirFiles() throws Exception {
+        Flyway flyway = Flyway.configure()
+                .dataSource(this.dataSource)
+                .locations("classpath:db/heal")
+                .load();
+        flyway.migrate();
+        recorder().record(flyway);
+        String file = new String(
+                getClass().getResourceAsStream("/db/heal/V1__item.sql").readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(fingerprintRows()).singleElement().satisfies((row) -> assertThat(row)
+                .containsEntry("fingerprint", Fingerprint.of(file, SqlDialect.STANDARD)));
     }
 
     @Test
@@ -144,6 +159,26 @@ class ChecksumHealerTests {
                 .isEqualTo(true);
         assertThat(new JdbcTemplate(this.dataSource).queryForList("SELECT name FROM item ORDER BY id", String.class))
                 .containsExactly("alice", "bob in flyway_schema_history");
+    }
+
+    @Test
+    void reapplyThatFailsIsRolledBackAndStopsStartup() {
+        this.migrations.write("V2__seed.sql", "INSERT INTO item (id, name) VALUES (1, 'seed');");
+        applyAndRecord(V1);
+        List<Map<String, Object>> before = HistoryRows.read(this.dataSource, "flyway_schema_history");
+        this.migrations.write(
+                "V2__seed.sql",
+                "INSERT INTO item (id, name) VALUES (2, 'two');\nINSERT INTO item (id, name) VALUES (1, 'seed');");
+        HealSettings reapply =
+                new HealSettings(true, List.of("2"), HealMode.REAPPLY, true, "migration_guard_fingerprint");
+        assertThatExceptionOfType(ChecksumDriftException.class)
+                .isThrownBy(() -> healer(reapply).heal(configure().load()))
+                .withMessageContaining(
+                        "Could not heal migration 2 (V2__seed.sql) by allowlist (re-running the certified script)")
+                .withMessageContaining("migration-guard.self-heal.mode=realign");
+        assertThat(HistoryRows.read(this.dataSource, "flyway_schema_history")).isEqualTo(before);
+        assertThat(new JdbcTemplate(this.dataSource).queryForList("SELECT name FROM item ORDER BY id", String.class))
+                .containsExactly("seed");
     }
 
     @Test

@@ -15,6 +15,8 @@ import io.github.migrationguard.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -23,6 +25,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The incident that self-heal exists for, replayed step by step: an applied migration's file drifts between builds
@@ -161,7 +164,7 @@ class ChecksumSelfHealIncidentTests {
     }
 
     private Integer localChecksum(String version) {
-        return java.util.Arrays.stream(flyway().info().all())
+        return Arrays.stream(flyway().info().all())
                 .filter((migration) -> version.equals(migration.getVersion().getVersion()))
                 .findFirst()
                 .orElseThrow()
@@ -169,12 +172,12 @@ class ChecksumSelfHealIncidentTests {
     }
 
     private List<String> rowsOf(String table) {
-        return new org.springframework.jdbc.core.JdbcTemplate(this.dataSource)
+        return new JdbcTemplate(this.dataSource)
                 .queryForList("SELECT name FROM " + table + " ORDER BY id", String.class);
     }
 
     private static Map<String, Object> withChecksum(Map<String, Object> row, Integer checksum) {
-        Map<String, Object> copy = new java.util.LinkedHashMap<>(row);
+        Map<String, Object> copy = new LinkedHashMap<>(row);
         copy.put("checksum", checksum);
         return copy;
     }
