@@ -10,7 +10,8 @@ import io.github.migrationguard.heal.HealMode;
 import io.github.migrationguard.strategy.MigrationReport;
 import io.github.migrationguard.strategy.MigrationReports;
 import io.github.migrationguard.testing.HistoryRows;
-import io.github.migrationguard.testing.MigrationFiles;
+import io.github.migrationguard.testing.IncidentMigrations;
+import io.github.migrationguard.testing.Migrations;
 import io.github.migrationguard.testing.TestDatabases;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +31,7 @@ class SelfHealAutoConfigurationTests {
     @TempDir
     Path temp;
 
-    private MigrationFiles migrations;
+    private Migrations migrations;
 
     private Path db;
 
@@ -39,7 +40,7 @@ class SelfHealAutoConfigurationTests {
     @BeforeEach
     void prepare() {
         this.db = this.temp.resolve("app.db");
-        this.migrations = new MigrationFiles(this.temp.resolve("migrations")).writeTenMigrations();
+        this.migrations = IncidentMigrations.writeTen(this.temp.resolve("migrations"));
         this.contextRunner = new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(
                         DataSourceAutoConfiguration.class,
@@ -56,9 +57,10 @@ class SelfHealAutoConfigurationTests {
                         report(context.getBean(MigrationReports.class)).applied())
                 .isEqualTo(10));
         List<Map<String, Object>> before = HistoryRows.read(TestDatabases.wal(this.db), "flyway_schema_history");
-        this.migrations.write(
+        this.migrations.add(
                 "V9__table_9.sql",
-                "-- hotfix build reformatted this file\n" + MigrationFiles.v9().replace(";\n", " ;\n\n"));
+                "-- hotfix build reformatted this file\n"
+                        + IncidentMigrations.v9().replace(";\n", " ;\n\n"));
         assertThatExceptionOfType(FlywayException.class)
                 .isThrownBy(() -> plainFlyway().validate());
 
@@ -81,7 +83,7 @@ class SelfHealAutoConfigurationTests {
     @Test
     void semanticDriftStopsStartupUntilTheVersionIsCertified() {
         this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
-        this.migrations.write("V9__table_9.sql", MigrationFiles.v9().replace("'a  b'", "'a b'"));
+        this.migrations.add("V9__table_9.sql", IncidentMigrations.v9().replace("'a  b'", "'a b'"));
         List<String> dump = TestDatabases.dump(this.db);
 
         this.contextRunner.run((context) -> assertThat(context)
@@ -103,7 +105,7 @@ class SelfHealAutoConfigurationTests {
     void healsInTheHistoryTableNamedBySpringFlywayTable() {
         ApplicationContextRunner renamed = this.contextRunner.withPropertyValues("spring.flyway.table=schema_log");
         renamed.run((context) -> assertThat(context).hasNotFailed());
-        this.migrations.write("V2__table_2.sql", "CREATE TABLE t2 (id INTEGER PRIMARY KEY, name VARCHAR(50)); -- ok");
+        this.migrations.add("V2__table_2.sql", "CREATE TABLE t2 (id INTEGER PRIMARY KEY, name VARCHAR(50)); -- ok");
 
         renamed.run((context) -> assertThat(
                         report(context.getBean(MigrationReports.class)).heals())

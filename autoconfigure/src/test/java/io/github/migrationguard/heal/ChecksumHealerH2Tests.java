@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.github.migrationguard.snapshot.SnapshotSettings;
-import io.github.migrationguard.snapshot.SnapshotWhen;
-import io.github.migrationguard.strategy.GuardSettings;
-import io.github.migrationguard.strategy.GuardedMigration;
 import io.github.migrationguard.strategy.MigrationReport;
-import io.github.migrationguard.strategy.MigrationReports;
-import io.github.migrationguard.testing.MigrationFiles;
+import io.github.migrationguard.testing.IncidentMigrations;
+import io.github.migrationguard.testing.Migrations;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
@@ -34,44 +29,48 @@ class ChecksumHealerH2Tests {
 
     private JdbcDataSource dataSource;
 
-    private MigrationFiles migrations;
+    private Migrations migrations;
 
     @BeforeEach
     void prepare() {
         this.dataSource = new JdbcDataSource();
         this.dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        this.migrations = new MigrationFiles(this.temp.resolve("migrations")).writeTenMigrations();
+        this.migrations = IncidentMigrations.writeTen(this.temp.resolve("migrations"));
     }
 
     @Test
     void incidentReplayedOnH2WhitespaceDriftInV9HealsByFingerprint() {
-        guard(HealSettings.defaults()).migrate(configure().load());
-        this.migrations.write(
-                "V9__table_9.sql", "/* reformatted */\n" + MigrationFiles.v9().replace(";", " ;\n"));
+        GuardWithHeal.of(HealSettings.defaults()).migrate(configure().load());
+        this.migrations.add(
+                "V9__table_9.sql",
+                "/* reformatted */\n" + IncidentMigrations.v9().replace(";", " ;\n"));
         assertThatExceptionOfType(FlywayException.class)
                 .isThrownBy(() -> configure().load().validate());
 
         MigrationReport report =
-                guard(HealSettings.defaults()).migrate(configure().load());
+                GuardWithHeal.of(HealSettings.defaults()).migrate(configure().load());
 
         assertThat(report.heals())
                 .extracting(Heal::version, Heal::reason)
                 .containsExactly(tuple("9", Heal.Reason.FINGERPRINT));
         configure().load().validate();
-        assertThat(guard(HealSettings.defaults()).migrate(configure().load()).heals())
+        assertThat(GuardWithHeal.of(HealSettings.defaults())
+                        .migrate(configure().load())
+                        .heals())
                 .isEmpty();
     }
 
     @Test
     void healsInFlywaysConfiguredSchemaOnH2() {
-        guard(HealSettings.defaults()).migrate(configure().defaultSchema("app").load());
+        GuardWithHeal.of(HealSettings.defaults())
+                .migrate(configure().defaultSchema("app").load());
         assertThat(new JdbcTemplate(this.dataSource)
                         .queryForObject("SELECT COUNT(*) FROM \"app\".\"migration_guard_fingerprint\"", Integer.class))
                 .isEqualTo(10);
-        this.migrations.write(
+        this.migrations.add(
                 "V3__table_3.sql", "-- comment\nCREATE TABLE t3 (id INTEGER PRIMARY KEY,name VARCHAR(50));");
 
-        MigrationReport report = guard(HealSettings.defaults())
+        MigrationReport report = GuardWithHeal.of(HealSettings.defaults())
                 .migrate(configure().defaultSchema("app").load());
 
         assertThat(report.heals()).extracting(Heal::version).containsExactly("3");
@@ -80,20 +79,20 @@ class ChecksumHealerH2Tests {
 
     @Test
     void semanticDriftOnH2IsRefused() {
-        guard(HealSettings.defaults()).migrate(configure().load());
-        this.migrations.write("V9__table_9.sql", MigrationFiles.v9().replace("'a  b'", "'a b'"));
+        GuardWithHeal.of(HealSettings.defaults()).migrate(configure().load());
+        this.migrations.add("V9__table_9.sql", IncidentMigrations.v9().replace("'a  b'", "'a b'"));
         assertThatExceptionOfType(ChecksumDriftException.class)
-                .isThrownBy(
-                        () -> guard(HealSettings.defaults()).migrate(configure().load()))
+                .isThrownBy(() -> GuardWithHeal.of(HealSettings.defaults())
+                        .migrate(configure().load()))
                 .withMessageContaining("Migration 9 (V9__table_9.sql)");
     }
 
     @Test
     void certifiedDriftOnH2IsReapplied() {
-        guard(HealSettings.defaults()).migrate(configure().load());
-        this.migrations.write(
+        GuardWithHeal.of(HealSettings.defaults()).migrate(configure().load());
+        this.migrations.add(
                 "V9__table_9.sql",
-                MigrationFiles.v9()
+                IncidentMigrations.v9()
                         .replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS")
                         .replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS")
                         .replace(
@@ -102,7 +101,7 @@ class ChecksumHealerH2Tests {
         HealSettings reapply =
                 new HealSettings(true, List.of("9"), HealMode.REAPPLY, true, "migration_guard_fingerprint");
 
-        assertThat(guard(reapply).migrate(configure().load()).heals())
+        assertThat(GuardWithHeal.of(reapply).migrate(configure().load()).heals())
                 .extracting(Heal::reapplied)
                 .containsExactly(true);
         assertThat(new JdbcTemplate(this.dataSource).queryForList("SELECT name FROM t9 ORDER BY id", String.class))
@@ -111,11 +110,5 @@ class ChecksumHealerH2Tests {
 
     private FluentConfiguration configure() {
         return Flyway.configure().dataSource(this.dataSource).locations(this.migrations.location());
-    }
-
-    private static GuardedMigration guard(HealSettings heal) {
-        GuardSettings settings = new GuardSettings(
-                true, 5, SnapshotWhen.PENDING, false, new SnapshotSettings(null, null, null, 0, null), heal);
-        return new GuardedMigration(settings, new MigrationReports(), Clock.systemUTC());
     }
 }

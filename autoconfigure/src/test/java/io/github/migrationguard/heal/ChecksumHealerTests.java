@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.github.migrationguard.testing.HistoryRows;
-import io.github.migrationguard.testing.MigrationFiles;
+import io.github.migrationguard.testing.Migrations;
 import io.github.migrationguard.testing.TestDatabases;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,17 +39,17 @@ class ChecksumHealerTests {
 
     private DataSource dataSource;
 
-    private MigrationFiles migrations;
+    private Migrations migrations;
 
     @BeforeEach
     void prepare() {
         this.dataSource = TestDatabases.wal(this.temp.resolve("app.db"));
-        this.migrations = new MigrationFiles(this.temp.resolve("migrations"));
+        this.migrations = new Migrations(this.temp.resolve("migrations"));
     }
 
     @Test
     void fingerprintsAreRecordedAfterMigrateForMigrationsAppliedBeforeTheStarter() {
-        this.migrations.write("V1__item.sql", V1).write("V2__more.sql", "ALTER TABLE item ADD COLUMN size INTEGER;");
+        this.migrations.add("V1__item.sql", V1).add("V2__more.sql", "ALTER TABLE item ADD COLUMN size INTEGER;");
         configure().load().migrate();
         assertThat(recorder().record(configure().load())).isEqualTo(2);
         assertThat(fingerprintRows()).extracting((row) -> row.get("version")).containsExactly("1", "2");
@@ -72,9 +72,9 @@ class ChecksumHealerTests {
 
     @Test
     void driftBeforeAnyFingerprintWasRecordedIsRefused() {
-        this.migrations.write("V1__item.sql", V1);
+        this.migrations.add("V1__item.sql", V1);
         configure().load().migrate();
-        this.migrations.write("V1__item.sql", V1_REFORMATTED);
+        this.migrations.add("V1__item.sql", V1_REFORMATTED);
         assertThatExceptionOfType(ChecksumDriftException.class)
                 .isThrownBy(
                         () -> healer(HealSettings.defaults()).heal(configure().load()))
@@ -85,7 +85,7 @@ class ChecksumHealerTests {
     @Test
     void whitespaceDriftIsRefusedWhenFingerprintsAreOff() {
         applyAndRecord(V1);
-        this.migrations.write("V1__item.sql", V1_REFORMATTED);
+        this.migrations.add("V1__item.sql", V1_REFORMATTED);
         HealSettings off = new HealSettings(true, List.of(), HealMode.REALIGN, false, "migration_guard_fingerprint");
         assertThatExceptionOfType(ChecksumDriftException.class)
                 .isThrownBy(() -> healer(off).heal(configure().load()))
@@ -95,7 +95,7 @@ class ChecksumHealerTests {
     @Test
     void disabledSelfHealLeavesTheMismatchToFlyway() {
         applyAndRecord(V1);
-        this.migrations.write("V1__item.sql", V1_REFORMATTED);
+        this.migrations.add("V1__item.sql", V1_REFORMATTED);
         HealSettings disabled = new HealSettings(false, List.of("1"), HealMode.REALIGN, true, "t");
         assertThat(healer(disabled).heal(configure().load())).isEmpty();
         assertThatExceptionOfType(FlywayException.class)
@@ -105,12 +105,12 @@ class ChecksumHealerTests {
 
     @Test
     void otherValidationErrorsAreLeftToFlyway() throws Exception {
-        this.migrations.write("V2__more.sql", "ALTER TABLE item ADD COLUMN size INTEGER;");
+        this.migrations.add("V2__more.sql", "ALTER TABLE item ADD COLUMN size INTEGER;");
         applyAndRecord(V1);
         Files.move(
-                this.migrations.directory().resolve("V2__more.sql"),
-                this.migrations.directory().resolve("V2__renamed.sql"));
-        this.migrations.write("V1__item.sql", V1_REFORMATTED);
+                this.migrations.dir().resolve("V2__more.sql"),
+                this.migrations.dir().resolve("V2__renamed.sql"));
+        this.migrations.add("V1__item.sql", V1_REFORMATTED);
         assertThat(healer(HealSettings.defaults()).heal(configure().load())).hasSize(1);
         assertThatExceptionOfType(FlywayException.class)
                 .isThrownBy(() -> configure().load().migrate())
@@ -119,12 +119,12 @@ class ChecksumHealerTests {
 
     @Test
     void javaMigrationsWithoutChecksumAreIgnored() {
-        this.migrations.write("V1__item.sql", V1).write("V3__more.sql", "ALTER TABLE item ADD COLUMN size INTEGER;");
+        this.migrations.add("V1__item.sql", V1).add("V3__more.sql", "ALTER TABLE item ADD COLUMN size INTEGER;");
         Flyway flyway = configure().javaMigrations(new V2__Seed()).load();
         flyway.migrate();
         recorder().record(flyway);
         assertThat(fingerprintRows()).extracting((row) -> row.get("version")).containsExactly("1", "3");
-        this.migrations.write("V1__item.sql", V1_REFORMATTED);
+        this.migrations.add("V1__item.sql", V1_REFORMATTED);
         assertThat(healer(HealSettings.defaults())
                         .heal(configure().javaMigrations(new V2__Seed()).load()))
                 .extracting(Heal::version)
@@ -133,9 +133,9 @@ class ChecksumHealerTests {
 
     @Test
     void repeatableMigrationsAreLeftForFlywayToRerun() {
-        this.migrations.write("R__names.sql", "CREATE VIEW IF NOT EXISTS names AS SELECT name FROM item;");
+        this.migrations.add("R__names.sql", "CREATE VIEW IF NOT EXISTS names AS SELECT name FROM item;");
         applyAndRecord(V1);
-        this.migrations.write(
+        this.migrations.add(
                 "R__names.sql", "DROP VIEW IF EXISTS names;\nCREATE VIEW names AS SELECT id, name FROM item;");
         assertThat(healer(HealSettings.defaults()).heal(configure().load())).isEmpty();
         assertThat(configure().load().migrate().migrationsExecuted).isEqualTo(1);
@@ -144,11 +144,11 @@ class ChecksumHealerTests {
     @Test
     void reapplyReplacesFlywayPlaceholders() {
         this.migrations
-                .write("V1__item.sql", V1)
-                .write("V2__seed.sql", "INSERT INTO item (id, name) VALUES (1, '${owner}');");
+                .add("V1__item.sql", V1)
+                .add("V2__seed.sql", "INSERT INTO item (id, name) VALUES (1, '${owner}');");
         Flyway flyway = configure().placeholders(Map.of("owner", "alice")).load();
         flyway.migrate();
-        this.migrations.write(
+        this.migrations.add(
                 "V2__seed.sql", "INSERT OR IGNORE INTO item (id, name) VALUES (2, '${owner} in ${flyway:table}');");
         HealSettings reapply =
                 new HealSettings(true, List.of("2"), HealMode.REAPPLY, true, "migration_guard_fingerprint");
@@ -163,10 +163,10 @@ class ChecksumHealerTests {
 
     @Test
     void reapplyThatFailsIsRolledBackAndStopsStartup() {
-        this.migrations.write("V2__seed.sql", "INSERT INTO item (id, name) VALUES (1, 'seed');");
+        this.migrations.add("V2__seed.sql", "INSERT INTO item (id, name) VALUES (1, 'seed');");
         applyAndRecord(V1);
         List<Map<String, Object>> before = HistoryRows.read(this.dataSource, "flyway_schema_history");
-        this.migrations.write(
+        this.migrations.add(
                 "V2__seed.sql",
                 "INSERT INTO item (id, name) VALUES (2, 'two');\nINSERT INTO item (id, name) VALUES (1, 'seed');");
         HealSettings reapply =
@@ -183,11 +183,11 @@ class ChecksumHealerTests {
 
     @Test
     void placeholderValuesAreNotPartOfTheFingerprint() {
-        this.migrations.write("V1__item.sql", "CREATE TABLE ${prefix}item (id INTEGER PRIMARY KEY);");
+        this.migrations.add("V1__item.sql", "CREATE TABLE ${prefix}item (id INTEGER PRIMARY KEY);");
         Flyway flyway = configure().placeholders(Map.of("prefix", "a_")).load();
         flyway.migrate();
         recorder().record(flyway);
-        this.migrations.write("V1__item.sql", "CREATE TABLE ${prefix}item (\n  id INTEGER PRIMARY KEY\n); -- same\n");
+        this.migrations.add("V1__item.sql", "CREATE TABLE ${prefix}item (\n  id INTEGER PRIMARY KEY\n); -- same\n");
         assertThat(healer(HealSettings.defaults())
                         .heal(configure().placeholders(Map.of("prefix", "b_")).load()))
                 .extracting(Heal::reason)
@@ -196,12 +196,12 @@ class ChecksumHealerTests {
 
     @Test
     void renamedHistoryTableIsTheOneHealed() {
-        this.migrations.write("V1__item.sql", V1);
+        this.migrations.add("V1__item.sql", V1);
         Flyway flyway = configure().table("schema_log").load();
         flyway.migrate();
         recorder().record(flyway);
         List<Map<String, Object>> before = HistoryRows.read(this.dataSource, "schema_log");
-        this.migrations.write("V1__item.sql", V1_REFORMATTED);
+        this.migrations.add("V1__item.sql", V1_REFORMATTED);
         List<Heal> heals = healer(HealSettings.defaults())
                 .heal(configure().table("schema_log").load());
         assertThat(heals).hasSize(1);
@@ -213,13 +213,13 @@ class ChecksumHealerTests {
 
     @Test
     void fingerprintTableNameIsConfigurable() {
-        this.migrations.write("V1__item.sql", V1);
+        this.migrations.add("V1__item.sql", V1);
         configure().load().migrate();
         HealSettings custom = new HealSettings(true, List.of(), HealMode.REALIGN, true, "guard_prints");
         new FingerprintRecorder(custom, Clock.systemUTC()).record(configure().load());
         assertThat(new JdbcTemplate(this.dataSource).queryForObject("SELECT COUNT(*) FROM guard_prints", Integer.class))
                 .isEqualTo(1);
-        this.migrations.write("V1__item.sql", V1_REFORMATTED);
+        this.migrations.add("V1__item.sql", V1_REFORMATTED);
         assertThat(healer(custom).heal(configure().load())).hasSize(1);
     }
 
@@ -238,7 +238,7 @@ class ChecksumHealerTests {
     @Test
     void everyHealIsLoggedAsAWarningWithBothChecksums(CapturedOutput output) {
         applyAndRecord(V1);
-        this.migrations.write("V1__item.sql", V1_REFORMATTED);
+        this.migrations.add("V1__item.sql", V1_REFORMATTED);
         Heal heal = healer(HealSettings.defaults()).heal(configure().load()).get(0);
         assertThat(output.getOut())
                 .contains("WARN")
@@ -247,7 +247,7 @@ class ChecksumHealerTests {
     }
 
     private void applyAndRecord(String v1) {
-        this.migrations.write("V1__item.sql", v1);
+        this.migrations.add("V1__item.sql", v1);
         Flyway flyway = configure().load();
         flyway.migrate();
         recorder().record(flyway);

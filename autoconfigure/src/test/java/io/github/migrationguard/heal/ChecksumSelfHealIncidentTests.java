@@ -3,18 +3,13 @@ package io.github.migrationguard.heal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import io.github.migrationguard.snapshot.SnapshotSettings;
-import io.github.migrationguard.snapshot.SnapshotWhen;
-import io.github.migrationguard.strategy.GuardSettings;
-import io.github.migrationguard.strategy.GuardedMigration;
 import io.github.migrationguard.strategy.MigrationReport;
-import io.github.migrationguard.strategy.MigrationReports;
 import io.github.migrationguard.testing.HistoryRows;
-import io.github.migrationguard.testing.MigrationFiles;
+import io.github.migrationguard.testing.IncidentMigrations;
+import io.github.migrationguard.testing.Migrations;
 import io.github.migrationguard.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,21 +37,21 @@ class ChecksumSelfHealIncidentTests {
 
     private DataSource dataSource;
 
-    private MigrationFiles migrations;
+    private Migrations migrations;
 
     @BeforeEach
     void applyTenMigrationsWithTheGuard() {
         this.db = this.temp.resolve("app.db");
         this.dataSource = TestDatabases.wal(this.db);
-        this.migrations = new MigrationFiles(this.temp.resolve("migrations")).writeTenMigrations();
-        MigrationReport first = guard(HealSettings.defaults()).migrate(flyway());
+        this.migrations = IncidentMigrations.writeTen(this.temp.resolve("migrations"));
+        MigrationReport first = GuardWithHeal.of(HealSettings.defaults()).migrate(flyway());
         assertThat(first.applied()).isEqualTo(10);
     }
 
     @Test
     void incidentReplayedWhitespaceAndCommentDriftInV9HealsByFingerprint() {
         List<Map<String, Object>> before = HistoryRows.read(this.dataSource, HISTORY);
-        this.migrations.write(
+        this.migrations.add(
                 "V9__table_9.sql",
                 "-- index for the name lookup, see the incident report\n"
                         + "CREATE TABLE t9 (id INTEGER PRIMARY KEY,\n    name VARCHAR(50));\n\n"
@@ -66,7 +61,7 @@ class ChecksumSelfHealIncidentTests {
                 .isThrownBy(() -> flyway().validate())
                 .withMessageContaining("checksum mismatch");
 
-        MigrationReport report = guard(HealSettings.defaults()).migrate(flyway());
+        MigrationReport report = GuardWithHeal.of(HealSettings.defaults()).migrate(flyway());
 
         assertThat(report.heals()).singleElement().satisfies((heal) -> {
             assertThat(heal.version()).isEqualTo("9");
@@ -84,19 +79,19 @@ class ChecksumSelfHealIncidentTests {
         assertThat(HistoryRows.version(after, "10")).containsEntry("success", 1);
         flyway().validate();
 
-        MigrationReport secondBoot = guard(HealSettings.defaults()).migrate(flyway());
+        MigrationReport secondBoot = GuardWithHeal.of(HealSettings.defaults()).migrate(flyway());
         assertThat(secondBoot.heals()).isEmpty();
         assertThat(HistoryRows.read(this.dataSource, HISTORY)).isEqualTo(after);
     }
 
     @Test
     void incidentReplayedSemanticDriftInV9IsRefusedAndTheDatabaseIsUntouched() throws Exception {
-        this.migrations.write("V9__table_9.sql", MigrationFiles.v9().replace("'a  b'", "'a b'"));
+        this.migrations.add("V9__table_9.sql", IncidentMigrations.v9().replace("'a  b'", "'a b'"));
         List<String> dump = TestDatabases.dump(this.db);
         byte[] bytes = Files.readAllBytes(this.db);
 
         assertThatExceptionOfType(ChecksumDriftException.class)
-                .isThrownBy(() -> guard(HealSettings.defaults()).migrate(flyway()))
+                .isThrownBy(() -> GuardWithHeal.of(HealSettings.defaults()).migrate(flyway()))
                 .withMessageContaining("Migration 9 (V9__table_9.sql)")
                 .withMessageContaining("holds checksum " + appliedChecksum("9"))
                 .withMessageContaining("the file has " + localChecksum("9"))
@@ -111,10 +106,11 @@ class ChecksumSelfHealIncidentTests {
 
     @Test
     void incidentReplayedSemanticDriftInV9CertifiedInVersionsIsRealigned() {
-        this.migrations.write("V9__table_9.sql", MigrationFiles.v9().replace("'a  b'", "'a b'"));
+        this.migrations.add("V9__table_9.sql", IncidentMigrations.v9().replace("'a  b'", "'a b'"));
         List<Map<String, Object>> before = HistoryRows.read(this.dataSource, HISTORY);
 
-        MigrationReport report = guard(certified(HealMode.REALIGN, "9")).migrate(flyway());
+        MigrationReport report =
+                GuardWithHeal.of(certified(HealMode.REALIGN, "9")).migrate(flyway());
 
         assertThat(report.heals()).singleElement().satisfies((heal) -> {
             assertThat(heal.reason()).isEqualTo(Heal.Reason.ALLOWLIST);
@@ -128,14 +124,15 @@ class ChecksumSelfHealIncidentTests {
 
     @Test
     void incidentReplayedCertifiedV9InReapplyModeReallyRunsTheScriptAgain() {
-        this.migrations.write(
+        this.migrations.add(
                 "V9__table_9.sql",
                 "CREATE TABLE IF NOT EXISTS t9 (id INTEGER PRIMARY KEY, name VARCHAR(50));\n"
                         + "CREATE INDEX IF NOT EXISTS t9_name ON t9 (name);\n"
                         + "INSERT OR IGNORE INTO t9 (id, name) VALUES (1, 'a  b');\n"
                         + "INSERT OR IGNORE INTO t9 (id, name) VALUES (2, 'added; by the fix');\n");
 
-        MigrationReport report = guard(certified(HealMode.REAPPLY, "9")).migrate(flyway());
+        MigrationReport report =
+                GuardWithHeal.of(certified(HealMode.REAPPLY, "9")).migrate(flyway());
 
         assertThat(report.heals()).singleElement().satisfies((heal) -> {
             assertThat(heal.reason()).isEqualTo(Heal.Reason.ALLOWLIST);
@@ -147,10 +144,10 @@ class ChecksumSelfHealIncidentTests {
 
     @Test
     void fingerprintDriftInReapplyModeIsRealignedWithoutRunningTheScript() {
-        this.migrations.write(
-                "V9__table_9.sql", "-- reformatted\n" + MigrationFiles.v9().replace(" (", "("));
+        this.migrations.add(
+                "V9__table_9.sql", "-- reformatted\n" + IncidentMigrations.v9().replace(" (", "("));
 
-        MigrationReport report = guard(certified(HealMode.REAPPLY)).migrate(flyway());
+        MigrationReport report = GuardWithHeal.of(certified(HealMode.REAPPLY)).migrate(flyway());
 
         assertThat(report.heals()).singleElement().satisfies((heal) -> {
             assertThat(heal.reason()).isEqualTo(Heal.Reason.FINGERPRINT);
@@ -191,11 +188,5 @@ class ChecksumSelfHealIncidentTests {
                 .dataSource(this.dataSource)
                 .locations(this.migrations.location())
                 .load();
-    }
-
-    private GuardedMigration guard(HealSettings heal) {
-        GuardSettings settings = new GuardSettings(
-                true, 5, SnapshotWhen.PENDING, false, new SnapshotSettings(null, null, null, 0, null), heal);
-        return new GuardedMigration(settings, new MigrationReports(), Clock.systemUTC());
     }
 }
