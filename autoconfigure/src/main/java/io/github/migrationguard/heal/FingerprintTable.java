@@ -58,34 +58,15 @@ final class FingerprintTable {
      * @param now the time of recording
      */
     void save(String version, String script, Integer checksum, String fingerprint, Instant now) {
-        int updated = this.database
-                .jdbc()
-                .update(
-                        "UPDATE " + table() + " SET " + column("script") + " = ?, " + column("checksum") + " = ?, "
-                                + column("fingerprint") + " = ?, " + column("recorded_at") + " = ? WHERE "
-                                + column("version") + " = ?",
-                        script,
-                        checksum,
-                        fingerprint,
-                        now.toString(),
-                        version);
-        if (updated == 0) {
-            this.database
-                    .jdbc()
-                    .update(
-                            "INSERT INTO " + table() + " (" + column("version") + ", " + column("script") + ", "
-                                    + column("checksum") + ", " + column("fingerprint") + ", "
-                                    + column("recorded_at") + ") VALUES (?, ?, ?, ?, ?)",
-                            version,
-                            script,
-                            checksum,
-                            fingerprint,
-                            now.toString());
+        Object[] values = {script, checksum, fingerprint, now.toString(), version};
+        String update = "UPDATE " + table() + " SET " + column("script") + " = ?, " + column("checksum") + " = ?, "
+                + column("fingerprint") + " = ?, " + column("recorded_at") + " = ? WHERE " + column("version") + " = ?";
+        if (this.database.jdbc().update(update, values) == 0) {
+            String insert = "INSERT INTO " + table() + " (" + column("script") + ", " + column("checksum") + ", "
+                    + column("fingerprint") + ", " + column("recorded_at") + ", " + column("version")
+                    + ") VALUES (?, ?, ?, ?, ?)";
+            this.database.jdbc().update(insert, values);
         }
-    }
-
-    String name() {
-        return this.name;
     }
 
     private boolean exists() {

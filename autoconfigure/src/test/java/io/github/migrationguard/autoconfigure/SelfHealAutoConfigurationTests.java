@@ -48,7 +48,9 @@ class SelfHealAutoConfigurationTests {
                         MigrationGuardAutoConfiguration.class))
                 .withPropertyValues(
                         "spring.datasource.url=jdbc:sqlite:" + this.db,
-                        "spring.flyway.locations=" + this.migrations.location());
+                        "spring.flyway.locations=" + this.migrations.location(),
+                        "spring.datasource.hikari.maximum-pool-size=1",
+                        "spring.datasource.hikari.connection-timeout=2000");
     }
 
     @Test
