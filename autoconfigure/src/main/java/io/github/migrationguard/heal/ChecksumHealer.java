@@ -43,6 +43,9 @@ public final class ChecksumHealer {
             return List.of();
         }
         Set<MigrationVersion> mismatched = mismatchedVersions(flyway);
+        if (mismatched.isEmpty() && this.settings.versions().isEmpty()) {
+            return List.of();
+        }
         MigrationInfo[] applied = flyway.info().applied();
         List<ChecksumDrift> drifts = Arrays.stream(applied)
                 .filter((migration) -> isDrift(migration, mismatched))
