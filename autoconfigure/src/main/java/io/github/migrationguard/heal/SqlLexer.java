@@ -104,8 +104,9 @@ final class SqlLexer {
     }
 
     private Kind quoted(char open, char close) {
+        boolean backslashEscapes =
+                (this.dialect == SqlDialect.MYSQL && open != '`') || (open == '\'' && isEscapeString());
         this.position++;
-        boolean backslashEscapes = this.dialect == SqlDialect.MYSQL && open != '`';
         while (this.position < this.sql.length()) {
             char c = this.sql.charAt(this.position++);
             if (backslashEscapes && c == '\\') {
@@ -119,6 +120,14 @@ final class SqlLexer {
             }
         }
         return Kind.QUOTED;
+    }
+
+    // PostgreSQL's E'...' strings read a backslash as an escape, so E'it\'s' is one literal
+    private boolean isEscapeString() {
+        int e = this.position - 1;
+        return e >= 0
+                && (this.sql.charAt(e) == 'E' || this.sql.charAt(e) == 'e')
+                && (e == 0 || !isWordChar(this.sql.charAt(e - 1)));
     }
 
     private Kind dollar() {

@@ -110,6 +110,12 @@ class SqlNormalizerTests {
     }
 
     @Test
+    void postgresEscapeStringsReadBackslashEscapes() {
+        assertDiffer("SELECT E'it\\'s  here';", "SELECT E'it\\'s here';");
+        assertDiffer("SELECT e'\\'  ';", "SELECT e'\\' ';");
+    }
+
+    @Test
     void mysqlReadsBackslashEscapesInsideLiterals() {
         SqlNormalizer mysql = new SqlNormalizer(SqlDialect.MYSQL);
         assertThat(mysql.normalize("SELECT 'it\\'s  here';")).isNotEqualTo(mysql.normalize("SELECT 'it\\'s here';"));
