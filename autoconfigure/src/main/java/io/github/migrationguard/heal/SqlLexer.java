@@ -112,7 +112,8 @@ final class SqlLexer {
             if (backslashEscapes && c == '\\') {
                 this.position = Math.min(this.position + 1, this.sql.length());
             } else if (c == close) {
-                if (open == close && this.position < this.sql.length() && this.sql.charAt(this.position) == close) {
+                // a doubled closing quote ('', "", ``, and SQL Server's ]]) is part of the name or text
+                if (this.position < this.sql.length() && this.sql.charAt(this.position) == close) {
                     this.position++;
                 } else {
                     return Kind.QUOTED;

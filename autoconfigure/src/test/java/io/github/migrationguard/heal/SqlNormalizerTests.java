@@ -86,6 +86,7 @@ class SqlNormalizerTests {
     void bracketQuotedIdentifiersAreKeptExact() {
         assertDiffer("SELECT [a  b] FROM t;", "SELECT [a b] FROM t;");
         assertDiffer("SELECT [x -- y] FROM t;", "SELECT [x ] FROM t;");
+        assertDiffer("SELECT [a]]  b] FROM t;", "SELECT [a]]b] FROM t;");
     }
 
     @Test
