@@ -60,7 +60,7 @@ final class HealExecution {
         Heal heal = drift.healed(reason, reapply);
         logger.warn("Healed checksum drift of migration " + heal.version() + " (" + heal.script() + ") by "
                 + reason.tag() + explanation(heal) + ": schema history checksum " + heal.oldChecksum() + " -> "
-                + heal.newChecksum() + ". Commit the file as it is now so that every environment heals alike.");
+                + heal.newChecksum() + ". " + nextStep(heal));
         return heal;
     }
 
@@ -72,6 +72,13 @@ final class HealExecution {
         for (String statement : SqlStatements.split(sql, this.fingerprints.dialect())) {
             this.database.jdbc().execute(statement);
         }
+    }
+
+    private static String nextStep(Heal heal) {
+        return (heal.reason() == Heal.Reason.FINGERPRINT)
+                ? "Nothing to do."
+                : "Remove " + heal.version() + " from migration-guard.self-heal.versions once every environment has "
+                        + "started with this file.";
     }
 
     private static String explanation(Heal heal) {
