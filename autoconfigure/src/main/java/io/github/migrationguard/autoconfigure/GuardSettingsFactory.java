@@ -1,5 +1,6 @@
 package io.github.migrationguard.autoconfigure;
 
+import io.github.migrationguard.heal.HealSettings;
 import io.github.migrationguard.restore.RestoreSettings;
 import io.github.migrationguard.snapshot.SnapshotSettings;
 import io.github.migrationguard.strategy.GuardSettings;
@@ -24,7 +25,18 @@ final class GuardSettingsFactory {
                 snapshot.getWhen(),
                 snapshot.getOnFailure() == MigrationGuardProperties.Snapshot.OnFailure.ABORT,
                 snapshotSettings(),
+                healSettings(),
                 restoreSettings());
+    }
+
+    HealSettings healSettings() {
+        MigrationGuardProperties.SelfHeal selfHeal = this.properties.getSelfHeal();
+        return new HealSettings(
+                selfHeal.isEnabled(),
+                selfHeal.getVersions(),
+                selfHeal.getMode(),
+                selfHeal.isFingerprint(),
+                selfHeal.getFingerprintTable());
     }
 
     RestoreSettings restoreSettings() {

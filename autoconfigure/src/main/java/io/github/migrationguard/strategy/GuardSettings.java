@@ -1,5 +1,6 @@
 package io.github.migrationguard.strategy;
 
+import io.github.migrationguard.heal.HealSettings;
 import io.github.migrationguard.restore.RestoreSettings;
 import io.github.migrationguard.snapshot.SnapshotSettings;
 import io.github.migrationguard.snapshot.SnapshotWhen;
@@ -12,6 +13,7 @@ import io.github.migrationguard.snapshot.SnapshotWhen;
  * @param when when to snapshot
  * @param abortOnSnapshotFailure whether a failed snapshot stops startup
  * @param snapshot how snapshots are taken
+ * @param heal how checksum drift is healed
  * @param restore when snapshots are restored and whether migrations are rehearsed
  */
 public record GuardSettings(
@@ -20,6 +22,7 @@ public record GuardSettings(
         SnapshotWhen when,
         boolean abortOnSnapshotFailure,
         SnapshotSettings snapshot,
+        HealSettings heal,
         RestoreSettings restore) {
 
     public GuardSettings {
@@ -34,8 +37,9 @@ public record GuardSettings(
             int keep,
             SnapshotWhen when,
             boolean abortOnSnapshotFailure,
-            SnapshotSettings snapshot) {
-        this(snapshotEnabled, keep, when, abortOnSnapshotFailure, snapshot, RestoreSettings.defaults());
+            SnapshotSettings snapshot,
+            HealSettings heal) {
+        this(snapshotEnabled, keep, when, abortOnSnapshotFailure, snapshot, heal, RestoreSettings.defaults());
     }
 
     /**

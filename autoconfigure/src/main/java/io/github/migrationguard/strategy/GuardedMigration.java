@@ -1,5 +1,8 @@
 package io.github.migrationguard.strategy;
 
+import io.github.migrationguard.heal.ChecksumHealer;
+import io.github.migrationguard.heal.FingerprintRecorder;
+import io.github.migrationguard.heal.Heal;
 import io.github.migrationguard.restore.Rehearsal;
 import io.github.migrationguard.restore.RehearsalException;
 import io.github.migrationguard.restore.RestoreException;
@@ -38,7 +41,11 @@ public final class GuardedMigration {
 
     private final Clock clock;
 
+    private final ChecksumHealer checksumHealer;
+
     private final PreMigrateSnapshot preMigrateSnapshot;
+
+    private final FingerprintRecorder fingerprintRecorder;
 
     private final RestoreOnRequest restoreOnRequest;
 
@@ -50,7 +57,9 @@ public final class GuardedMigration {
         this.settings = settings;
         this.reports = reports;
         this.clock = clock;
+        this.checksumHealer = new ChecksumHealer(settings.heal());
         this.preMigrateSnapshot = new PreMigrateSnapshot(settings, clock);
+        this.fingerprintRecorder = new FingerprintRecorder(settings.heal(), clock);
         SnapshotRestorer restorer = new SnapshotRestorer();
         this.restoreOnRequest = new RestoreOnRequest(settings.restore(), settings.keep(), clock, restorer);
         this.rehearsal = new Rehearsal(clock);
@@ -70,10 +79,11 @@ public final class GuardedMigration {
         SnapshotSettings snapshotSettings = this.settings.snapshot().withHistoryTable(configuration.getTable());
         List<RestoreRecord> restores = new ArrayList<>();
         restoreIfRequested(dataSource, database, snapshotSettings).ifPresent(restores::add);
+        List<Heal> heals = this.checksumHealer.heal(flyway);
         PendingMigrations pending = PendingMigrations.of(flyway.info());
         SnapshotAttempt snapshot =
                 this.preMigrateSnapshot.take(dataSource, configuration.getTable(), database, pending);
-        Run run = new Run(database, pending, snapshot, restores, start);
+        Run run = new Run(database, pending, snapshot, heals, restores, start);
         rehearse(flyway, snapshotSettings, run);
         MigrateResult result;
         try {
@@ -81,6 +91,7 @@ public final class GuardedMigration {
         } catch (RuntimeException ex) {
             throw migrationFailed(flyway, ex, run);
         }
+        this.fingerprintRecorder.record(flyway);
         MigrationReport.Outcome outcome = (result.migrationsExecuted > 0)
                 ? MigrationReport.Outcome.SUCCESS
                 : MigrationReport.Outcome.NOTHING_PENDING;
@@ -169,6 +180,7 @@ public final class GuardedMigration {
                 run.snapshot(),
                 Instant.now(this.clock),
                 Duration.ofNanos(System.nanoTime() - run.start()),
+                run.heals(),
                 run.restores());
         this.reports.record(report);
         return report;
@@ -181,6 +193,7 @@ public final class GuardedMigration {
             DatabaseFile database,
             PendingMigrations pending,
             SnapshotAttempt snapshot,
+            List<Heal> heals,
             List<RestoreRecord> restores,
             long start) {}
 }

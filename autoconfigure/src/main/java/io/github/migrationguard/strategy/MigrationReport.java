@@ -1,5 +1,6 @@
 package io.github.migrationguard.strategy;
 
+import io.github.migrationguard.heal.Heal;
 import io.github.migrationguard.restore.RestoreRecord;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.List;
  * @param snapshot what came of the pre-migrate snapshot
  * @param finishedAt when the run ended
  * @param duration how long the run took
+ * @param heals the applied migrations whose checksum drift was healed before migrating
  * @param restores the restores of the run, in order: a {@code restore.from} request, then one after a failure
  */
 public record MigrationReport(
@@ -30,9 +32,11 @@ public record MigrationReport(
         SnapshotAttempt snapshot,
         Instant finishedAt,
         Duration duration,
+        List<Heal> heals,
         List<RestoreRecord> restores) {
 
     public MigrationReport {
+        heals = List.copyOf(heals);
         restores = (restores != null) ? List.copyOf(restores) : List.of();
     }
 
@@ -45,8 +49,9 @@ public record MigrationReport(
             int applied,
             SnapshotAttempt snapshot,
             Instant finishedAt,
-            Duration duration) {
-        this(outcome, database, fromVersion, toVersion, pending, applied, snapshot, finishedAt, duration, List.of());
+            Duration duration,
+            List<Heal> heals) {
+        this(outcome, database, fromVersion, toVersion, pending, applied, snapshot, finishedAt, duration, heals, null);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.migrationguard.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import io.github.migrationguard.heal.HealSettings;
 import io.github.migrationguard.restore.RestoreSettings;
 import io.github.migrationguard.snapshot.DatabaseFile;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
@@ -130,7 +131,8 @@ class BadInputFaultTests {
 
     private GuardedMigration guarded(Path backups, boolean abort, RestoreSettings restore) {
         SnapshotSettings snapshot = new SnapshotSettings(backups, SnapshotMethod.AUTO, Verification.QUICK, 0, null);
-        GuardSettings settings = new GuardSettings(true, 5, SnapshotWhen.PENDING, abort, snapshot, restore);
+        GuardSettings settings =
+                new GuardSettings(true, 5, SnapshotWhen.PENDING, abort, snapshot, HealSettings.defaults(), restore);
         return new GuardedMigration(settings, new MigrationReports(), Clock.systemUTC());
     }
 

@@ -3,7 +3,7 @@ package io.github.migrationguard.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import io.github.migrationguard.restore.RestoreSettings;
+import io.github.migrationguard.heal.HealSettings;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import io.github.migrationguard.snapshot.SnapshotMethod;
 import io.github.migrationguard.snapshot.SnapshotSettings;
@@ -127,7 +127,7 @@ class DiskFullFaultTests {
     private GuardedMigration guarded(boolean abort, MigrationReports reports) {
         SnapshotSettings snapshot = new SnapshotSettings(null, SnapshotMethod.AUTO, Verification.QUICK, 0, null);
         GuardSettings settings =
-                new GuardSettings(true, 5, SnapshotWhen.PENDING, abort, snapshot, RestoreSettings.defaults());
+                new GuardSettings(true, 5, SnapshotWhen.PENDING, abort, snapshot, HealSettings.defaults());
         return new GuardedMigration(settings, reports, Clock.systemUTC());
     }
 

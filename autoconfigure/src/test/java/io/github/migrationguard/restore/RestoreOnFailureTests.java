@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.migrationguard.heal.HealSettings;
 import io.github.migrationguard.snapshot.SnapshotLabel;
 import io.github.migrationguard.snapshot.SnapshotMethod;
 import io.github.migrationguard.snapshot.SnapshotSettings;
@@ -131,8 +132,8 @@ class RestoreOnFailureTests {
     @Test
     void withoutASnapshotOfThisRunTheOriginalFailureIsRethrown() {
         this.app.migrations().v5FineThenV6Failing();
-        GuardSettings noSnapshots = new GuardSettings(
-                false, 5, SnapshotWhen.PENDING, false, snapshotSettings(), RestoreSettings.defaults());
+        GuardSettings noSnapshots =
+                new GuardSettings(false, 5, SnapshotWhen.PENDING, false, snapshotSettings(), HealSettings.defaults());
         MigrationReports reports = new MigrationReports();
         assertThatExceptionOfType(FlywayException.class)
                 .isThrownBy(() -> new GuardedMigration(noSnapshots, reports, Clock.systemUTC())
@@ -165,7 +166,8 @@ class RestoreOnFailureTests {
     }
 
     static GuardedMigration guarded(RestoreSettings restore, MigrationReports reports) {
-        GuardSettings settings = new GuardSettings(true, 5, SnapshotWhen.PENDING, false, snapshotSettings(), restore);
+        GuardSettings settings = new GuardSettings(
+                true, 5, SnapshotWhen.PENDING, false, snapshotSettings(), HealSettings.defaults(), restore);
         return new GuardedMigration(settings, reports, Clock.systemUTC());
     }
 
