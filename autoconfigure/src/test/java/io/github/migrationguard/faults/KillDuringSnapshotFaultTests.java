@@ -127,9 +127,9 @@ class KillDuringSnapshotFaultTests {
                 ChildProcesses.awaitLine(output, "ready");
                 long start = System.nanoTime();
                 if (kill == 0) {
-                    // The first restore runs to the end and sets the window the others are killed in
+                    // The first restore runs to the end; the others are killed at a random point of as long a run
                     ChildProcesses.awaitLine(output, "restored");
-                    windowMillis = Math.max(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), 50) * 2;
+                    windowMillis = Math.max(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), 50);
                 } else if (!child.waitFor((long) (random.nextDouble() * windowMillis), TimeUnit.MILLISECONDS)) {
                     child.destroyForcibly(); // SIGKILL
                     interrupted++;
