@@ -1,10 +1,15 @@
 package io.github.migrationguard.strategy;
 
+import io.github.migrationguard.lint.LintFinding;
+import io.github.migrationguard.lint.LintSettings;
+import io.github.migrationguard.lint.MigrationLint;
 import io.github.migrationguard.snapshot.DatabaseFile;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -24,11 +29,18 @@ public final class GuardedMigration {
 
     private final PreMigrateSnapshot preMigrateSnapshot;
 
+    private final MigrationLint lint;
+
     public GuardedMigration(GuardSettings settings, MigrationReports reports, Clock clock) {
+        this(settings, reports, clock, new MigrationLint(LintSettings.DEFAULTS));
+    }
+
+    public GuardedMigration(GuardSettings settings, MigrationReports reports, Clock clock, MigrationLint lint) {
         this.settings = settings;
         this.reports = reports;
         this.clock = clock;
-        this.preMigrateSnapshot = new PreMigrateSnapshot(settings, clock);
+        this.preMigrateSnapshot = new PreMigrateSnapshot(settings, clock, reports.activity());
+        this.lint = lint;
     }
 
     /**
@@ -41,20 +53,30 @@ public final class GuardedMigration {
         DataSource dataSource = flyway.getConfiguration().getDataSource();
         DatabaseFile database = DatabaseFile.locate(dataSource);
         PendingMigrations pending = PendingMigrations.of(flyway.info());
+        List<LintFinding> findings = new ArrayList<>(this.lint.beforeMigrate(flyway));
         SnapshotAttempt snapshot = this.preMigrateSnapshot.take(
                 dataSource, flyway.getConfiguration().getTable(), database, pending);
         MigrateResult result;
         try {
             result = flyway.migrate();
         } catch (FlywayException ex) {
-            record(MigrationReport.Outcome.FAILED, database, pending, pending.fromVersion(), 0, snapshot, start);
+            record(
+                    MigrationReport.Outcome.FAILED,
+                    database,
+                    pending,
+                    pending.fromVersion(),
+                    0,
+                    snapshot,
+                    findings,
+                    start);
             throw ex;
         }
+        findings.addAll(this.lint.afterMigrate(dataSource));
         MigrationReport.Outcome outcome = (result.migrationsExecuted > 0)
                 ? MigrationReport.Outcome.SUCCESS
                 : MigrationReport.Outcome.NOTHING_PENDING;
         String toVersion = (result.targetSchemaVersion != null) ? result.targetSchemaVersion : pending.fromVersion();
-        return record(outcome, database, pending, toVersion, result.migrationsExecuted, snapshot, start);
+        return record(outcome, database, pending, toVersion, result.migrationsExecuted, snapshot, findings, start);
     }
 
     private MigrationReport record(
@@ -64,6 +86,7 @@ public final class GuardedMigration {
             String toVersion,
             int applied,
             SnapshotAttempt snapshot,
+            List<LintFinding> findings,
             long start) {
         MigrationReport report = new MigrationReport(
                 outcome,
@@ -74,7 +97,8 @@ public final class GuardedMigration {
                 applied,
                 snapshot,
                 Instant.now(this.clock),
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - start),
+                findings);
         this.reports.record(report);
         return report;
     }

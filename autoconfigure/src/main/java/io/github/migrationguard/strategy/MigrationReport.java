@@ -1,8 +1,10 @@
 package io.github.migrationguard.strategy;
 
+import io.github.migrationguard.lint.LintFinding;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What one guarded migration run did; read by health, metrics and the endpoint.
@@ -16,6 +18,7 @@ import java.time.Instant;
  * @param snapshot what came of the pre-migrate snapshot
  * @param finishedAt when the run ended
  * @param duration how long the run took
+ * @param lintFindings what lint found before and after migrating
  */
 public record MigrationReport(
         Outcome outcome,
@@ -26,7 +29,12 @@ public record MigrationReport(
         int applied,
         SnapshotAttempt snapshot,
         Instant finishedAt,
-        Duration duration) {
+        Duration duration,
+        List<LintFinding> lintFindings) {
+
+    public MigrationReport {
+        lintFindings = (lintFindings != null) ? List.copyOf(lintFindings) : List.of();
+    }
 
     /**
      * How a run ended.
