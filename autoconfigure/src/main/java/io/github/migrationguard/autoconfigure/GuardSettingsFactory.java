@@ -1,5 +1,6 @@
 package io.github.migrationguard.autoconfigure;
 
+import io.github.migrationguard.lint.LintSettings;
 import io.github.migrationguard.snapshot.SnapshotSettings;
 import io.github.migrationguard.strategy.GuardSettings;
 import java.nio.file.Path;
@@ -23,6 +24,11 @@ final class GuardSettingsFactory {
                 snapshot.getWhen(),
                 snapshot.getOnFailure() == MigrationGuardProperties.Snapshot.OnFailure.ABORT,
                 snapshotSettings());
+    }
+
+    LintSettings lintSettings() {
+        return new LintSettings(
+                this.properties.getLint().isEnabled(), this.properties.getLint().getFailOn());
     }
 
     SnapshotSettings snapshotSettings() {

@@ -1,25 +1,40 @@
 package io.github.migrationguard.autoconfigure;
 
+import io.github.migrationguard.actuate.MigrationGuardEndpoint;
+import io.github.migrationguard.actuate.MigrationGuardHealthIndicator;
+import io.github.migrationguard.actuate.MigrationGuardMetrics;
+import io.github.migrationguard.lint.MigrationLint;
 import io.github.migrationguard.strategy.GuardSettings;
 import io.github.migrationguard.strategy.GuardedMigration;
+import io.github.migrationguard.strategy.LiveSnapshots;
 import io.github.migrationguard.strategy.MigrationGuardStrategy;
 import io.github.migrationguard.strategy.MigrationReports;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import org.flywaydb.core.Flyway;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration for migration-guard: guards Spring Boot's Flyway migration with snapshots, self-heal and restore.
  */
-@AutoConfiguration(after = FlywayAutoConfiguration.class)
+@AutoConfiguration(
+        after = FlywayAutoConfiguration.class,
+        afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass({Flyway.class, FlywayMigrationStrategy.class})
 @ConditionalOnBean(Flyway.class)
 @ConditionalOnBooleanProperty(name = "migration-guard.enabled", matchIfMissing = true)
@@ -35,13 +50,82 @@ public final class MigrationGuardAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     GuardedMigration guardedMigration(MigrationGuardProperties properties, MigrationReports reports) {
-        GuardSettings settings = new GuardSettingsFactory(properties).create();
-        return new GuardedMigration(settings, reports, Clock.systemUTC());
+        GuardSettingsFactory factory = new GuardSettingsFactory(properties);
+        GuardSettings settings = factory.create();
+        return new GuardedMigration(settings, reports, Clock.systemUTC(), new MigrationLint(factory.lintSettings()));
     }
 
     @Bean
     @ConditionalOnMissingBean(FlywayMigrationStrategy.class)
     MigrationGuardStrategy migrationGuardStrategy(GuardedMigration guardedMigration) {
         return new MigrationGuardStrategy(guardedMigration);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    LiveSnapshots migrationGuardLiveSnapshots(
+            Flyway flyway, MigrationGuardProperties properties, MigrationReports reports) {
+        return new LiveSnapshots(
+                flyway.getConfiguration().getDataSource(),
+                new GuardSettingsFactory(properties)
+                        .snapshotSettings()
+                        .withHistoryTable(flyway.getConfiguration().getTable()),
+                reports.activity(),
+                Clock.systemUTC());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "migration-guard.schedule.cron")
+    static class ScheduleConfiguration {
+
+        @Bean
+        SnapshotSchedule migrationGuardSnapshotSchedule(LiveSnapshots snapshots, MigrationGuardProperties properties) {
+            MigrationGuardProperties.Schedule schedule = properties.getSchedule();
+            return new SnapshotSchedule(snapshots, schedule.getCron(), schedule.getKeep());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class})
+    @ConditionalOnEnabledHealthIndicator("migrationguard")
+    static class HealthConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "migrationGuardHealthIndicator")
+        MigrationGuardHealthIndicator migrationGuardHealthIndicator(
+                MigrationReports reports, LiveSnapshots snapshots, MigrationGuardProperties properties) {
+            GuardSettings settings = new GuardSettingsFactory(properties).create();
+            return new MigrationGuardHealthIndicator(
+                    reports,
+                    snapshots,
+                    settings.snapshotsOn(),
+                    properties.getHealth().getMinFreeSpace().toBytes());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterBinder.class)
+    @ConditionalOnBean(MeterRegistry.class)
+    static class MetricsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        MigrationGuardMetrics migrationGuardMetrics(MigrationReports reports, LiveSnapshots snapshots) {
+            return new MigrationGuardMetrics(reports, snapshots);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Endpoint.class)
+    @ConditionalOnAvailableEndpoint(MigrationGuardEndpoint.class)
+    static class EndpointConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        MigrationGuardEndpoint migrationGuardEndpoint(
+                MigrationReports reports, LiveSnapshots snapshots, MigrationGuardProperties properties) {
+            return new MigrationGuardEndpoint(
+                    reports, snapshots, properties.getSnapshot().getKeep(), EffectiveSettings.of(properties));
+        }
     }
 }
