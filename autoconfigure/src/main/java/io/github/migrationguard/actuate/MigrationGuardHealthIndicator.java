@@ -71,7 +71,9 @@ public class MigrationGuardHealthIndicator extends AbstractHealthIndicator {
     }
 
     private void lastRun(Health.Builder builder, MigrationReport report, List<String> downReasons) {
-        builder.withDetail("schemaVersion", report.toVersion());
+        if (report.toVersion() != null) {
+            builder.withDetail("schemaVersion", report.toVersion());
+        }
         builder.withDetail("pending", Math.max(0, report.pending() - report.applied()));
         builder.withDetail("lastRun", RunDescriptor.of(report));
         if (report.outcome() == MigrationReport.Outcome.FAILED

@@ -13,6 +13,8 @@ import org.springframework.scheduling.support.CronTrigger;
  */
 final class SnapshotSchedule implements SmartLifecycle {
 
+    private static final int AWAIT_TERMINATION_SECONDS = 60;
+
     private final LiveSnapshots snapshots;
 
     private final String cron;
@@ -36,6 +38,8 @@ final class SnapshotSchedule implements SmartLifecycle {
         scheduler.setPoolSize(1);
         scheduler.setThreadNamePrefix("migration-guard-snapshot-");
         scheduler.setWaitForTasksToCompleteOnShutdown(true);
+        // Let a running snapshot finish before the DataSource closes
+        scheduler.setAwaitTerminationSeconds(AWAIT_TERMINATION_SECONDS);
         scheduler.initialize();
         scheduler.schedule(this::takeSnapshot, new CronTrigger(this.cron));
         this.scheduler = scheduler;

@@ -87,14 +87,14 @@ public final class LiveSnapshots {
         if (keep == 0) {
             return SnapshotAttempt.skipped(label, "snapshots of this label are disabled (keep is 0)");
         }
-        DatabaseFile database = database();
-        if (!database.exists()) {
-            logger.info("No " + label + " snapshot: " + database.skipReason());
-            return SnapshotAttempt.skipped(label, database.skipReason());
-        }
         long start = System.nanoTime();
-        SnapshotWriter writer = new SnapshotWriter(this.dataSource, database, this.settings, this.clock);
         try {
+            DatabaseFile database = database();
+            if (!database.exists()) {
+                logger.info("No " + label + " snapshot: " + database.skipReason());
+                return SnapshotAttempt.skipped(label, database.skipReason());
+            }
+            SnapshotWriter writer = new SnapshotWriter(this.dataSource, database, this.settings, this.clock);
             Snapshot snapshot = writer.write(label, detail);
             prune(writer, label, keep);
             return SnapshotAttempt.taken(snapshot);
