@@ -80,7 +80,7 @@ start_app() {
     java -jar "$JAR" \
         --server.address=127.0.0.1 \
         --server.port="$APP_PORT" \
-        --spring.datasource.url="jdbc:sqlite:$WORK/data/e2e.db" \
+        --library.data-dir="$WORK/data" \
         --migration-guard.snapshot.dir="$WORK/data/backups" \
         --management.endpoints.web.exposure.include=health,prometheus,migrationguard \
         --management.endpoint.health.show-details=always \

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
@@ -36,6 +37,8 @@ public final class LiveSnapshots {
 
     private final ReentrantLock running = new ReentrantLock();
 
+    private final AtomicReference<DatabaseFile> located = new AtomicReference<>();
+
     public LiveSnapshots(DataSource dataSource, SnapshotSettings settings, GuardActivity activity, Clock clock) {
         this.dataSource = dataSource;
         this.settings = settings;
@@ -44,11 +47,19 @@ public final class LiveSnapshots {
     }
 
     /**
-     * Asks the database where its file is.
+     * Asks the database where its file is, once it has one: health checks and scrapes then never take one of the
+     * application's pooled connections (often the only one, with SQLite).
      * @return the file, or why there is none
      */
     public DatabaseFile database() {
-        return DatabaseFile.locate(this.dataSource);
+        DatabaseFile database = this.located.get();
+        if (database == null) {
+            database = DatabaseFile.locate(this.dataSource);
+            if (database.exists()) {
+                this.located.set(database);
+            }
+        }
+        return database;
     }
 
     /**
