@@ -17,7 +17,8 @@ TIMEOUT="${E2E_TIMEOUT:-120}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/migration-guard-e2e.XXXXXX")"
 PIDS=()
 
-log() { printf '[prometheus-e2e] %s\n' "$*" >&2; }
+exec 4>&2
+log() { printf '[prometheus-e2e] %s\n' "$*" >&4; }
 
 cleanup() {
     local status=$?
@@ -68,16 +69,20 @@ install_prometheus() {
 
 build_sample_app() {
     log "building the sample app"
-    (cd "$ROOT" && mvn -q -B -DskipTests -pl sample-app -am package)
-    JAR="$(find "$ROOT/sample-app/target" -maxdepth 1 -name '*.jar' ! -name '*-plain.jar' ! -name '*.original' | head -n 1)"
-    [ -n "$JAR" ] || { log "no sample app jar in sample-app/target"; return 1; }
+    # The sample's jar is not repackaged: run its classes on the classpath Maven resolves in the same reactor build
+    (cd "$ROOT" && mvn -q -B -DskipTests -pl sample-app -am package dependency:build-classpath \
+        -Dmdep.outputFile=target/e2e-classpath.txt -Dmdep.includeScope=runtime)
+    CLASSPATH_ARG="$ROOT/sample-app/target/classes:$(cat "$ROOT/sample-app/target/e2e-classpath.txt")"
+    MAIN_CLASS="$(grep -rl '@SpringBootApplication' "$ROOT/sample-app/src/main/java" | head -n 1 \
+        | sed -e "s|$ROOT/sample-app/src/main/java/||" -e 's|\.java$||' -e 's|/|.|g')"
+    [ -n "$MAIN_CLASS" ] || { log "no @SpringBootApplication class in sample-app"; return 1; }
 }
 
 # Starts the sample app in the background on APP_PORT; extra arguments are passed to it.
 start_app() {
     local name="$1"
     shift
-    java -jar "$JAR" \
+    java -cp "$CLASSPATH_ARG" "$MAIN_CLASS" \
         --server.address=127.0.0.1 \
         --server.port="$APP_PORT" \
         --library.data-dir="$WORK/data" \
@@ -87,7 +92,13 @@ start_app() {
         "$@" >"$WORK/$name.log" 2>&1 &
     APP_PID=$!
     PIDS+=("$APP_PID")
-    wait_for "the sample app ($name) to be healthy" curl -fsS "http://127.0.0.1:$APP_PORT/actuator/health"
+    wait_for "the sample app ($name) to be healthy" app_healthy
+}
+
+# Succeeds when the app answers its health endpoint; stops the wait at once when the app has died.
+app_healthy() {
+    kill -0 "$APP_PID" 2>/dev/null || { log "the sample app exited"; exit 1; }
+    curl -fsS "http://127.0.0.1:$APP_PORT/actuator/health"
 }
 
 stop_app() {
