@@ -1,7 +1,5 @@
 package io.github.migrationguard.autoconfigure;
 
-import io.github.migrationguard.actuate.MigrationGuardEndpoint;
-import io.github.migrationguard.actuate.MigrationGuardHealthIndicator;
 import io.github.migrationguard.actuate.MigrationGuardMetrics;
 import io.github.migrationguard.lint.MigrationLint;
 import io.github.migrationguard.strategy.GuardSettings;
@@ -13,8 +11,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import org.flywaydb.core.Flyway;
-import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
-import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -24,8 +20,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
-import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -86,24 +80,6 @@ public final class MigrationGuardAutoConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass({HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class})
-    @ConditionalOnEnabledHealthIndicator("migrationguard")
-    static class HealthConfiguration {
-
-        @Bean
-        @ConditionalOnMissingBean(name = "migrationGuardHealthIndicator")
-        MigrationGuardHealthIndicator migrationGuardHealthIndicator(
-                MigrationReports reports, LiveSnapshots snapshots, MigrationGuardProperties properties) {
-            GuardSettings settings = new GuardSettingsFactory(properties).create();
-            return new MigrationGuardHealthIndicator(
-                    reports,
-                    snapshots,
-                    settings.snapshotsOn(),
-                    properties.getHealth().getMinFreeSpace().toBytes());
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(MeterBinder.class)
     @ConditionalOnBean(MeterRegistry.class)
     static class MetricsConfiguration {
@@ -112,20 +88,6 @@ public final class MigrationGuardAutoConfiguration {
         @ConditionalOnMissingBean
         MigrationGuardMetrics migrationGuardMetrics(MigrationReports reports, LiveSnapshots snapshots) {
             return new MigrationGuardMetrics(reports, snapshots);
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(Endpoint.class)
-    @ConditionalOnAvailableEndpoint(MigrationGuardEndpoint.class)
-    static class EndpointConfiguration {
-
-        @Bean
-        @ConditionalOnMissingBean
-        MigrationGuardEndpoint migrationGuardEndpoint(
-                MigrationReports reports, LiveSnapshots snapshots, MigrationGuardProperties properties) {
-            return new MigrationGuardEndpoint(
-                    reports, snapshots, properties.getSnapshot().getKeep(), EffectiveSettings.of(properties));
         }
     }
 }

@@ -69,7 +69,7 @@ class MigrationGuardHealthIndicatorTests {
     @Test
     void downWhenTheLastMigrationFailed() {
         this.runner.run((context) -> {
-            this.app.migrations().write("V3__broken.sql", "CREATE TABLE book (id INTEGER);\n");
+            this.app.migrations().add("V3__broken.sql", "CREATE TABLE book (id INTEGER);\n");
             GuardedMigration migration = context.getBean(GuardedMigration.class);
             Flyway flyway = context.getBean(Flyway.class);
             assertThatExceptionOfType(FlywayException.class).isThrownBy(() -> migration.migrate(flyway));

@@ -17,9 +17,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
 
 class MigrationGuardObservabilityAutoConfigurationTests {
 
@@ -92,4 +97,47 @@ class MigrationGuardObservabilityAutoConfigurationTests {
                     assertThat(health.getDetails()).containsEntry("database", "the database is H2, not SQLite");
                 });
     }
+
+    @Test
+    void noHealthIndicatorWithoutSpringBootHealth() {
+        this.runner
+                .withClassLoader(new FilteredClassLoader(HealthIndicator.class))
+                .run((context) -> assertThat(context)
+                        .hasNotFailed()
+                        .doesNotHaveBean(MigrationGuardHealthIndicator.class)
+                        .hasSingleBean(LiveSnapshots.class));
+    }
+
+    @Test
+    void noEndpointWithoutActuator() {
+        this.runner
+                .withClassLoader(new FilteredClassLoader(Endpoint.class))
+                .withPropertyValues("management.endpoints.web.exposure.include=migrationguard")
+                .run((context) -> assertThat(context)
+                        .hasNotFailed()
+                        .doesNotHaveBean(MigrationGuardEndpoint.class)
+                        .hasSingleBean(LiveSnapshots.class));
+    }
+
+    @Test
+    void healthAndEndpointThroughTheImportsFile() {
+        withAllAutoConfiguration()
+                .withPropertyValues("management.endpoints.web.exposure.include=migrationguard")
+                .run((context) -> assertThat(context)
+                        .hasSingleBean(MigrationGuardHealthIndicator.class)
+                        .hasSingleBean(MigrationGuardEndpoint.class));
+    }
+
+    private ApplicationContextRunner withAllAutoConfiguration() {
+        GuardedApplication app = new GuardedApplication(this.temp.resolve("all"));
+        return new ApplicationContextRunner()
+                .withUserConfiguration(AllAutoConfiguration.class)
+                .withPropertyValues(
+                        "spring.datasource.url=jdbc:sqlite:" + app.database(),
+                        "spring.flyway.locations=" + app.migrations().location());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    static class AllAutoConfiguration {}
 }

@@ -3,7 +3,7 @@ package io.github.migrationguard.lint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import io.github.migrationguard.testing.MigrationFiles;
+import io.github.migrationguard.testing.Migrations;
 import io.github.migrationguard.testing.TestDatabases;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,23 +20,23 @@ class MigrationLintTests {
 
     private SQLiteDataSource dataSource;
 
-    private MigrationFiles migrations;
+    private Migrations migrations;
 
     private final MigrationLint lint = new MigrationLint(LintSettings.DEFAULTS);
 
     @BeforeEach
     void createDatabase() {
         this.dataSource = TestDatabases.wal(this.temp.resolve("app.db"));
-        this.migrations = new MigrationFiles(this.temp.resolve("migrations"))
-                .write("V1__init.sql", "CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n");
+        this.migrations = new Migrations(this.temp.resolve("migrations"))
+                .add("V1__init.sql", "CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n");
     }
 
     @Test
     void warnsAboutPragmaForeignKeysInTransactionalMigration() {
         // Flyway runs a script holding only PRAGMA foreign_keys outside a transaction, unless told otherwise
         this.migrations
-                .write("V2__fk.sql", "-- turn on foreign keys\n\nPRAGMA foreign_keys = ON;\n")
-                .write("V2__fk.sql.conf", "executeInTransaction=true\n");
+                .add("V2__fk.sql", "-- turn on foreign keys\n\nPRAGMA foreign_keys = ON;\n")
+                .add("V2__fk.sql.conf", "executeInTransaction=true\n");
         List<LintFinding> findings = this.lint.beforeMigrate(flyway());
         assertThat(findings).singleElement().satisfies((finding) -> {
             assertThat(finding.rule()).isEqualTo(LintRule.PRAGMA_FOREIGN_KEYS);
@@ -50,7 +50,7 @@ class MigrationLintTests {
 
     @Test
     void warnsAboutPragmaJournalModeInTransactionalMigration() {
-        this.migrations.write("V2__wal.sql", "CREATE TABLE a (id INTEGER);\npragma journal_mode=wal;\n");
+        this.migrations.add("V2__wal.sql", "CREATE TABLE a (id INTEGER);\npragma journal_mode=wal;\n");
         assertThat(this.lint.beforeMigrate(flyway())).singleElement().satisfies((finding) -> {
             assertThat(finding.rule()).isEqualTo(LintRule.PRAGMA_JOURNAL_MODE);
             assertThat(finding.line()).isEqualTo(2);
@@ -60,7 +60,7 @@ class MigrationLintTests {
 
     @Test
     void warnsAboutVacuumInTransactionalMigration() {
-        this.migrations.write("V2__vacuum.sql", "DELETE FROM author;\n/* reclaim\n   space */ VACUUM;\n");
+        this.migrations.add("V2__vacuum.sql", "DELETE FROM author;\n/* reclaim\n   space */ VACUUM;\n");
         assertThat(this.lint.beforeMigrate(flyway())).singleElement().satisfies((finding) -> {
             assertThat(finding.rule()).isEqualTo(LintRule.VACUUM_IN_TRANSACTION);
             assertThat(finding.line()).isEqualTo(3);
@@ -70,8 +70,8 @@ class MigrationLintTests {
     @Test
     void acceptsVacuumAndPragmasInMigrationThatRunsOutsideTransaction() {
         this.migrations
-                .write("V2__maintenance.sql", "PRAGMA foreign_keys = ON;\nPRAGMA journal_mode = WAL;\nVACUUM;\n")
-                .write("V2__maintenance.sql.conf", "executeInTransaction=false\n");
+                .add("V2__maintenance.sql", "PRAGMA foreign_keys = ON;\nPRAGMA journal_mode = WAL;\nVACUUM;\n")
+                .add("V2__maintenance.sql.conf", "executeInTransaction=false\n");
         assertThat(this.lint.beforeMigrate(flyway())).isEmpty();
     }
 
@@ -125,7 +125,7 @@ class MigrationLintTests {
 
     @Test
     void acceptsAlterTableFormsSqliteSupports() {
-        this.migrations.write(
+        this.migrations.add(
                 "V2__supported.sql",
                 """
                 ALTER TABLE author ADD COLUMN email TEXT;
@@ -143,7 +143,7 @@ class MigrationLintTests {
 
     @Test
     void unsupportedAlterTableReallyFailsOnSqlite() {
-        this.migrations.write("V2__alter.sql", "ALTER TABLE author ALTER COLUMN name TYPE VARCHAR(200);\n");
+        this.migrations.add("V2__alter.sql", "ALTER TABLE author ALTER COLUMN name TYPE VARCHAR(200);\n");
         Flyway flyway = flyway();
         assertThat(this.lint.beforeMigrate(flyway)).hasSize(1);
         assertThatExceptionOfType(org.flywaydb.core.api.FlywayException.class).isThrownBy(flyway::migrate);
@@ -151,7 +151,7 @@ class MigrationLintTests {
 
     @Test
     void lintsOnlyPendingMigrations() {
-        this.migrations.write("V2__fk.sql", "PRAGMA foreign_keys = ON;\n");
+        this.migrations.add("V2__fk.sql", "PRAGMA foreign_keys = ON;\n");
         Flyway flyway = flyway();
         flyway.migrate();
         assertThat(this.lint.beforeMigrate(flyway())).isEmpty();
@@ -171,7 +171,7 @@ class MigrationLintTests {
 
     @Test
     void findsForeignKeyViolationAfterMigrating() {
-        this.migrations.write(
+        this.migrations.add(
                 "V2__books.sql",
                 """
                 CREATE TABLE book (id INTEGER PRIMARY KEY, author_id INTEGER REFERENCES author(id));
@@ -194,7 +194,7 @@ class MigrationLintTests {
 
     @Test
     void failOnWarningStopsBeforeMigratingWithFileLineAndFix() {
-        this.migrations.write("V2__vacuum.sql", "VACUUM;\n");
+        this.migrations.add("V2__vacuum.sql", "VACUUM;\n");
         MigrationLint strict = new MigrationLint(new LintSettings(true, LintFailOn.WARNING));
         Flyway flyway = flyway();
         assertThatExceptionOfType(LintException.class)
@@ -207,13 +207,13 @@ class MigrationLintTests {
 
     @Test
     void disabledLintFindsNothing() {
-        this.migrations.write("V2__vacuum.sql", "VACUUM;\n");
+        this.migrations.add("V2__vacuum.sql", "VACUUM;\n");
         MigrationLint off = new MigrationLint(new LintSettings(false, LintFailOn.WARNING));
         assertThat(off.beforeMigrate(flyway())).isEmpty();
     }
 
     private boolean alterTableFinding(String sql) {
-        this.migrations.write("V2__alter.sql", sql + "\n");
+        this.migrations.add("V2__alter.sql", sql + "\n");
         List<LintFinding> findings = this.lint.beforeMigrate(flyway());
         assertThat(findings).singleElement().satisfies((finding) -> {
             assertThat(finding.source()).isEqualTo("V2__alter.sql");

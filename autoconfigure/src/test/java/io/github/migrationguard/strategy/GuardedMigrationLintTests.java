@@ -10,7 +10,7 @@ import io.github.migrationguard.lint.LintSettings;
 import io.github.migrationguard.lint.MigrationLint;
 import io.github.migrationguard.snapshot.SnapshotSettings;
 import io.github.migrationguard.snapshot.SnapshotWhen;
-import io.github.migrationguard.testing.MigrationFiles;
+import io.github.migrationguard.testing.Migrations;
 import io.github.migrationguard.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,21 +28,21 @@ class GuardedMigrationLintTests {
 
     private SQLiteDataSource dataSource;
 
-    private MigrationFiles migrations;
+    private Migrations migrations;
 
     private final MigrationReports reports = new MigrationReports();
 
     @BeforeEach
     void applyFirstMigration() {
         this.dataSource = TestDatabases.wal(this.temp.resolve("app.db"));
-        this.migrations = new MigrationFiles(this.temp.resolve("migrations"))
-                .write("V1__init.sql", "CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n");
+        this.migrations = new Migrations(this.temp.resolve("migrations"))
+                .add("V1__init.sql", "CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n");
         this.migrations.flyway(this.dataSource).migrate();
     }
 
     @Test
     void reportCarriesFindingsFromBeforeAndAfterMigrating() {
-        this.migrations.write(
+        this.migrations.add(
                 "V2__books.sql",
                 """
                 CREATE TABLE book (id INTEGER PRIMARY KEY, author_id INTEGER REFERENCES author(id));
@@ -58,7 +58,7 @@ class GuardedMigrationLintTests {
 
     @Test
     void failOnWarningStopsBeforeTheSnapshotAndTheMigration() {
-        this.migrations.write("V2__vacuum.sql", "DELETE FROM author;\nVACUUM;\n");
+        this.migrations.add("V2__vacuum.sql", "DELETE FROM author;\nVACUUM;\n");
         Flyway flyway = flyway();
         assertThatExceptionOfType(LintException.class)
                 .isThrownBy(() -> guarded(LintFailOn.WARNING).migrate(flyway));

@@ -1,6 +1,8 @@
 package io.github.migrationguard.testing;
 
 import io.github.migrationguard.autoconfigure.MigrationGuardAutoConfiguration;
+import io.github.migrationguard.autoconfigure.MigrationGuardEndpointAutoConfiguration;
+import io.github.migrationguard.autoconfigure.MigrationGuardHealthAutoConfiguration;
 import java.nio.file.Path;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
@@ -15,7 +17,7 @@ public final class GuardedApplication {
 
     private final Path dir;
 
-    private final MigrationFiles migrations;
+    private final Migrations migrations;
 
     /**
      * Creates the database at version 1 and a pending version 2.
@@ -23,10 +25,10 @@ public final class GuardedApplication {
      */
     public GuardedApplication(Path dir) {
         this.dir = dir;
-        this.migrations = new MigrationFiles(dir.resolve("migrations"))
-                .write("V1__author.sql", "CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n");
+        this.migrations = new Migrations(dir.resolve("migrations"))
+                .add("V1__author.sql", "CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n");
         this.migrations.flyway(TestDatabases.wal(database())).migrate();
-        this.migrations.write(
+        this.migrations.add(
                 "V2__book.sql",
                 "CREATE TABLE book (id INTEGER PRIMARY KEY, author_id INTEGER REFERENCES author(id));\n");
     }
@@ -39,7 +41,7 @@ public final class GuardedApplication {
         return this.dir.resolve("backups");
     }
 
-    public MigrationFiles migrations() {
+    public Migrations migrations() {
         return this.migrations;
     }
 
@@ -53,7 +55,9 @@ public final class GuardedApplication {
                 .withConfiguration(AutoConfigurations.of(
                         DataSourceAutoConfiguration.class,
                         FlywayAutoConfiguration.class,
-                        MigrationGuardAutoConfiguration.class))
+                        MigrationGuardAutoConfiguration.class,
+                        MigrationGuardHealthAutoConfiguration.class,
+                        MigrationGuardEndpointAutoConfiguration.class))
                 .withConfiguration(AutoConfigurations.of(more))
                 .withPropertyValues(
                         "spring.datasource.url=jdbc:sqlite:" + database(),
