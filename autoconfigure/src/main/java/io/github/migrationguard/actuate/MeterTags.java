@@ -18,8 +18,4 @@ final class MeterTags {
     static String outcome(MigrationReport.Outcome outcome) {
         return outcome.name().toLowerCase(Locale.ROOT);
     }
-
-    static String outcome(boolean succeeded) {
-        return succeeded ? "success" : "failure";
-    }
 }

@@ -106,11 +106,11 @@ public class MigrationGuardMetrics implements MeterBinder {
 
     private void bindRestores(MeterRegistry registry, GuardActivity activity) {
         for (String trigger : GuardActivity.RESTORE_TRIGGERS) {
-            for (boolean succeeded : List.of(true, false)) {
+            for (String outcome : GuardActivity.RESTORE_OUTCOMES) {
                 FunctionCounter.builder(
-                                "migration.guard.restore", activity, (tally) -> tally.restores(trigger, succeeded))
-                        .description("Snapshots restored into the live database")
-                        .tags("trigger", trigger, "outcome", MeterTags.outcome(succeeded))
+                                "migration.guard.restore", activity, (tally) -> tally.restores(trigger, outcome))
+                        .description("Snapshots restored into the live database, and restore requests")
+                        .tags("trigger", trigger, "outcome", outcome)
                         .register(registry);
             }
         }

@@ -25,6 +25,11 @@ public final class GuardActivity {
      */
     public static final List<String> RESTORE_TRIGGERS = List.of("failure", "startup", "manual");
 
+    /**
+     * How a restore ended, as the {@code outcome} tag of {@code migration.guard.restore} names it.
+     */
+    public static final List<String> RESTORE_OUTCOMES = List.of("success", "failure", "skipped");
+
     private final Map<SnapshotTallyKey, Tally> snapshots = new ConcurrentHashMap<>();
 
     private final Map<MigrationReport.Outcome, Tally> migrations = new ConcurrentHashMap<>();
@@ -77,13 +82,13 @@ public final class GuardActivity {
     }
 
     /**
-     * Records a restore of a snapshot into the live database.
+     * Records a restore of a snapshot into the live database, or a restore request.
      * @param trigger what started it, one of {@link #RESTORE_TRIGGERS}
-     * @param succeeded whether the database was restored
+     * @param outcome how it ended, one of {@link #RESTORE_OUTCOMES}
      */
-    public void recordRestore(String trigger, boolean succeeded) {
+    public void recordRestore(String trigger, String outcome) {
         this.restores
-                .computeIfAbsent(new RestoreKey(trigger, succeeded), (key) -> new LongAdder())
+                .computeIfAbsent(new RestoreKey(trigger, outcome), (key) -> new LongAdder())
                 .increment();
     }
 
@@ -122,8 +127,8 @@ public final class GuardActivity {
         return this.pruned.sum();
     }
 
-    public long restores(String trigger, boolean succeeded) {
-        LongAdder count = this.restores.get(new RestoreKey(trigger, succeeded));
+    public long restores(String trigger, String outcome) {
+        LongAdder count = this.restores.get(new RestoreKey(trigger, outcome));
         return (count != null) ? count.sum() : 0;
     }
 
@@ -198,5 +203,5 @@ public final class GuardActivity {
 
     private record SnapshotTallyKey(SnapshotLabel label, SnapshotAttempt.Outcome outcome) {}
 
-    private record RestoreKey(String trigger, boolean succeeded) {}
+    private record RestoreKey(String trigger, String outcome) {}
 }

@@ -134,9 +134,9 @@ class MigrationGuardMetricsTests {
         this.runner.run((context) -> {
             MeterRegistry registry = context.getBean(MeterRegistry.class);
             assertThat(registry.get("migration.guard.restore").functionCounters())
-                    .hasSize(6)
+                    .hasSize(9)
                     .allSatisfy((counter) -> assertThat(counter.count()).isZero());
-            context.getBean(MigrationReports.class).activity().recordRestore("startup", true);
+            context.getBean(MigrationReports.class).activity().recordRestore("startup", "success");
             assertThat(registry.get("migration.guard.restore")
                             .tags(Tags.of("trigger", "startup", "outcome", "success"))
                             .functionCounter()
