@@ -1,5 +1,6 @@
 package io.github.migrationguard.autoconfigure;
 
+import io.github.migrationguard.heal.HealSettings;
 import io.github.migrationguard.lint.LintSettings;
 import io.github.migrationguard.snapshot.SnapshotSettings;
 import io.github.migrationguard.strategy.GuardSettings;
@@ -23,7 +24,18 @@ final class GuardSettingsFactory {
                 snapshot.getKeep(),
                 snapshot.getWhen(),
                 snapshot.getOnFailure() == MigrationGuardProperties.Snapshot.OnFailure.ABORT,
-                snapshotSettings());
+                snapshotSettings(),
+                healSettings());
+    }
+
+    HealSettings healSettings() {
+        MigrationGuardProperties.SelfHeal selfHeal = this.properties.getSelfHeal();
+        return new HealSettings(
+                selfHeal.isEnabled(),
+                selfHeal.getVersions(),
+                selfHeal.getMode(),
+                selfHeal.isFingerprint(),
+                selfHeal.getFingerprintTable());
     }
 
     LintSettings lintSettings() {

@@ -57,6 +57,8 @@ public final class GuardActivity {
         if (report.snapshot() != null) {
             recordSnapshot(report.snapshot());
         }
+        report.heals()
+                .forEach((heal) -> recordHeal(heal.version(), heal.reason().tag()));
     }
 
     /**

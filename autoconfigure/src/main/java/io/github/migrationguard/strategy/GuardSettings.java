@@ -1,5 +1,6 @@
 package io.github.migrationguard.strategy;
 
+import io.github.migrationguard.heal.HealSettings;
 import io.github.migrationguard.snapshot.SnapshotSettings;
 import io.github.migrationguard.snapshot.SnapshotWhen;
 
@@ -11,13 +12,15 @@ import io.github.migrationguard.snapshot.SnapshotWhen;
  * @param when when to snapshot
  * @param abortOnSnapshotFailure whether a failed snapshot stops startup
  * @param snapshot how snapshots are taken
+ * @param heal how checksum drift is healed
  */
 public record GuardSettings(
         boolean snapshotEnabled,
         int keep,
         SnapshotWhen when,
         boolean abortOnSnapshotFailure,
-        SnapshotSettings snapshot) {
+        SnapshotSettings snapshot,
+        HealSettings heal) {
 
     public GuardSettings {
         if (keep < 0) {

@@ -1,5 +1,8 @@
 package io.github.migrationguard.strategy;
 
+import io.github.migrationguard.heal.ChecksumHealer;
+import io.github.migrationguard.heal.FingerprintRecorder;
+import io.github.migrationguard.heal.Heal;
 import io.github.migrationguard.lint.LintFinding;
 import io.github.migrationguard.lint.LintSettings;
 import io.github.migrationguard.lint.MigrationLint;
@@ -27,7 +30,11 @@ public final class GuardedMigration {
 
     private final Clock clock;
 
+    private final ChecksumHealer checksumHealer;
+
     private final PreMigrateSnapshot preMigrateSnapshot;
+
+    private final FingerprintRecorder fingerprintRecorder;
 
     private final MigrationLint lint;
 
@@ -39,7 +46,9 @@ public final class GuardedMigration {
         this.settings = settings;
         this.reports = reports;
         this.clock = clock;
+        this.checksumHealer = new ChecksumHealer(settings.heal());
         this.preMigrateSnapshot = new PreMigrateSnapshot(settings, clock, reports.activity());
+        this.fingerprintRecorder = new FingerprintRecorder(settings.heal(), clock);
         this.lint = lint;
     }
 
@@ -51,6 +60,7 @@ public final class GuardedMigration {
     public MigrationReport migrate(Flyway flyway) {
         long start = System.nanoTime();
         DataSource dataSource = flyway.getConfiguration().getDataSource();
+        List<Heal> heals = this.checksumHealer.heal(flyway);
         DatabaseFile database = DatabaseFile.locate(dataSource);
         PendingMigrations pending = PendingMigrations.of(flyway.info());
         List<LintFinding> findings = new ArrayList<>(this.lint.beforeMigrate(flyway));
@@ -67,16 +77,19 @@ public final class GuardedMigration {
                     pending.fromVersion(),
                     0,
                     snapshot,
+                    heals,
                     findings,
                     start);
             throw ex;
         }
+        this.fingerprintRecorder.record(flyway);
         findings.addAll(this.lint.afterMigrate(dataSource));
         MigrationReport.Outcome outcome = (result.migrationsExecuted > 0)
                 ? MigrationReport.Outcome.SUCCESS
                 : MigrationReport.Outcome.NOTHING_PENDING;
         String toVersion = (result.targetSchemaVersion != null) ? result.targetSchemaVersion : pending.fromVersion();
-        return record(outcome, database, pending, toVersion, result.migrationsExecuted, snapshot, findings, start);
+        return record(
+                outcome, database, pending, toVersion, result.migrationsExecuted, snapshot, heals, findings, start);
     }
 
     private MigrationReport record(
@@ -86,6 +99,7 @@ public final class GuardedMigration {
             String toVersion,
             int applied,
             SnapshotAttempt snapshot,
+            List<Heal> heals,
             List<LintFinding> findings,
             long start) {
         MigrationReport report = new MigrationReport(
@@ -98,6 +112,7 @@ public final class GuardedMigration {
                 snapshot,
                 Instant.now(this.clock),
                 Duration.ofNanos(System.nanoTime() - start),
+                heals,
                 findings);
         this.reports.record(report);
         return report;

@@ -1,5 +1,6 @@
 package io.github.migrationguard.strategy;
 
+import io.github.migrationguard.heal.Heal;
 import io.github.migrationguard.lint.LintFinding;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.List;
  * @param snapshot what came of the pre-migrate snapshot
  * @param finishedAt when the run ended
  * @param duration how long the run took
+ * @param heals the applied migrations whose checksum drift was healed before migrating
  * @param lintFindings what lint found before and after migrating
  */
 public record MigrationReport(
@@ -30,9 +32,11 @@ public record MigrationReport(
         SnapshotAttempt snapshot,
         Instant finishedAt,
         Duration duration,
+        List<Heal> heals,
         List<LintFinding> lintFindings) {
 
     public MigrationReport {
+        heals = List.copyOf(heals);
         lintFindings = (lintFindings != null) ? List.copyOf(lintFindings) : List.of();
     }
 

@@ -121,6 +121,21 @@ class MigrationGuardHealthIndicatorTests {
     }
 
     @Test
+    void healedVersionsListsTheVersionsHealedAtStartup() {
+        this.runner.run((context) -> assertThat(context).hasNotFailed());
+        this.app
+                .migrations()
+                .add(
+                        "V2__book.sql",
+                        "CREATE TABLE book (id INTEGER PRIMARY KEY,\n    author_id INTEGER REFERENCES author(id));\n");
+        this.runner.run((context) -> {
+            Health health = context.getBean(MigrationGuardHealthIndicator.class).health();
+            assertThat(health.getStatus()).isEqualTo(Status.UP);
+            assertThat(health.getDetails()).containsEntry("healedVersions", List.of("2"));
+        });
+    }
+
+    @Test
     void switchedOffWithManagementHealthProperty() {
         this.runner
                 .withPropertyValues("management.health.migrationguard.enabled=false")

@@ -102,15 +102,37 @@ class MigrationGuardMetricsTests {
     }
 
     @Test
-    void healCounterIsTaggedWithVersionAndReason() {
+    void healCounterIsTaggedWithVersionAndReasonAfterARealHeal() {
+        // First start applies version 2 and records its fingerprint; then only a comment changes in its file
+        this.runner.run((context) -> assertThat(context.getBean(MeterRegistry.class)
+                        .find("migration.guard.heal")
+                        .meters())
+                .isEmpty());
+        this.app
+                .migrations()
+                .add(
+                        "V2__book.sql",
+                        "-- books of an author\n"
+                                + "CREATE TABLE book (id INTEGER PRIMARY KEY, author_id INTEGER REFERENCES author(id));\n");
         this.runner.run((context) -> {
-            MeterRegistry registry = context.getBean(MeterRegistry.class);
-            assertThat(registry.find("migration.guard.heal").meters()).isEmpty();
-            context.getBean(MigrationReports.class).activity().recordHeal("2", "fingerprint");
-            FunctionCounter heal = registry.get("migration.guard.heal")
+            FunctionCounter heal = context.getBean(MeterRegistry.class)
+                    .get("migration.guard.heal")
                     .tags("version", "2", "reason", "fingerprint")
                     .functionCounter();
             assertThat(heal.count()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void healCounterAppearsWhenAVersionFirstHealsAfterBinding() {
+        this.runner.run((context) -> {
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            context.getBean(MigrationReports.class).activity().recordHeal("7", "allowlist");
+            assertThat(registry.get("migration.guard.heal")
+                            .tags("version", "7", "reason", "allowlist")
+                            .functionCounter()
+                            .count())
+                    .isEqualTo(1);
         });
     }
 

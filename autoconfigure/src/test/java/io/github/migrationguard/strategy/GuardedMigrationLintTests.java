@@ -3,6 +3,7 @@ package io.github.migrationguard.strategy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import io.github.migrationguard.heal.HealSettings;
 import io.github.migrationguard.lint.LintException;
 import io.github.migrationguard.lint.LintFailOn;
 import io.github.migrationguard.lint.LintRule;
@@ -68,7 +69,12 @@ class GuardedMigrationLintTests {
 
     private GuardedMigration guarded(LintFailOn failOn) {
         GuardSettings settings = new GuardSettings(
-                true, 5, SnapshotWhen.PENDING, false, new SnapshotSettings(null, null, null, 0, null));
+                true,
+                5,
+                SnapshotWhen.PENDING,
+                false,
+                new SnapshotSettings(null, null, null, 0, null),
+                HealSettings.defaults());
         return new GuardedMigration(
                 settings, this.reports, Clock.systemUTC(), new MigrationLint(new LintSettings(true, failOn)));
     }
