@@ -3,13 +3,15 @@ package io.github.migrationguard.autoconfigure;
 import io.github.migrationguard.snapshot.SnapshotLabel;
 import io.github.migrationguard.strategy.LiveSnapshots;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronTrigger;
 
 /**
  * Takes {@code scheduled} snapshots on a cron while the application runs. Starts once the context is refreshed, so
- * never before the startup migration; one thread, and {@link LiveSnapshots} skips a run while another snapshot is
- * still being taken.
+ * never before the startup migration. Each tick only hands the snapshot to a worker thread, so ticks stay on time even
+ * when a snapshot runs long; a tick that comes while a snapshot is still being taken is skipped and recorded as such
+ * by {@link LiveSnapshots}.
  */
 final class SnapshotSchedule implements SmartLifecycle {
 
@@ -35,14 +37,23 @@ final class SnapshotSchedule implements SmartLifecycle {
             return;
         }
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setPoolSize(1);
+        // One thread ticks, one takes the snapshot; a third would only ever find the lock taken
+        scheduler.setPoolSize(2);
         scheduler.setThreadNamePrefix("migration-guard-snapshot-");
         scheduler.setWaitForTasksToCompleteOnShutdown(true);
         // Let a running snapshot finish before the DataSource closes
         scheduler.setAwaitTerminationSeconds(AWAIT_TERMINATION_SECONDS);
         scheduler.initialize();
-        scheduler.schedule(this::takeSnapshot, new CronTrigger(this.cron));
+        scheduler.schedule(() -> tick(scheduler), new CronTrigger(this.cron));
         this.scheduler = scheduler;
+    }
+
+    private void tick(ThreadPoolTaskScheduler scheduler) {
+        try {
+            scheduler.execute(this::takeSnapshot);
+        } catch (TaskRejectedException ex) {
+            // The scheduler is shutting down with the application: no snapshot is due any more
+        }
     }
 
     void takeSnapshot() {
