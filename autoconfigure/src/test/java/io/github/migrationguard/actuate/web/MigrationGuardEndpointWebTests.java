@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -62,6 +63,14 @@ class MigrationGuardEndpointWebTests {
             assertThat(((Number) snapshot.get("sizeBytes")).longValue()).isPositive();
             assertThat(snapshot.get("time")).asString().matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
         });
+    }
+
+    @Test
+    void readLeavesEachSnapshotAStandaloneFile() throws Exception {
+        get("/actuator/migrationguard");
+        try (Stream<Path> files = Files.list(APP.backups())) {
+            assertThat(files.map((file) -> file.getFileName().toString())).allMatch((name) -> name.endsWith(".db"));
+        }
     }
 
     @Test
