@@ -1,6 +1,7 @@
 package io.github.migrationguard.autoconfigure;
 
 import io.github.migrationguard.heal.HealSettings;
+import io.github.migrationguard.lint.LintSettings;
 import io.github.migrationguard.restore.RestoreSettings;
 import io.github.migrationguard.snapshot.SnapshotSettings;
 import io.github.migrationguard.strategy.GuardSettings;
@@ -46,6 +47,11 @@ final class GuardSettingsFactory {
                 restore.getFrom(),
                 restore.isForce(),
                 this.properties.getRehearse().isEnabled());
+    }
+
+    LintSettings lintSettings() {
+        return new LintSettings(
+                this.properties.getLint().isEnabled(), this.properties.getLint().getFailOn());
     }
 
     SnapshotSettings snapshotSettings() {

@@ -3,6 +3,9 @@ package io.github.migrationguard.strategy;
 import io.github.migrationguard.heal.ChecksumHealer;
 import io.github.migrationguard.heal.FingerprintRecorder;
 import io.github.migrationguard.heal.Heal;
+import io.github.migrationguard.lint.LintFinding;
+import io.github.migrationguard.lint.LintSettings;
+import io.github.migrationguard.lint.MigrationLint;
 import io.github.migrationguard.restore.Rehearsal;
 import io.github.migrationguard.restore.RehearsalException;
 import io.github.migrationguard.restore.RestoreException;
@@ -47,6 +50,8 @@ public final class GuardedMigration {
 
     private final FingerprintRecorder fingerprintRecorder;
 
+    private final MigrationLint lint;
+
     private final RestoreOnRequest restoreOnRequest;
 
     private final Rehearsal rehearsal;
@@ -54,12 +59,17 @@ public final class GuardedMigration {
     private final RestoreOnFailure restoreOnFailure;
 
     public GuardedMigration(GuardSettings settings, MigrationReports reports, Clock clock) {
+        this(settings, reports, clock, new MigrationLint(LintSettings.DEFAULTS));
+    }
+
+    public GuardedMigration(GuardSettings settings, MigrationReports reports, Clock clock, MigrationLint lint) {
         this.settings = settings;
         this.reports = reports;
         this.clock = clock;
         this.checksumHealer = new ChecksumHealer(settings.heal());
-        this.preMigrateSnapshot = new PreMigrateSnapshot(settings, clock);
+        this.preMigrateSnapshot = new PreMigrateSnapshot(settings, clock, reports.activity());
         this.fingerprintRecorder = new FingerprintRecorder(settings.heal(), clock);
+        this.lint = lint;
         SnapshotRestorer restorer = new SnapshotRestorer();
         this.restoreOnRequest = new RestoreOnRequest(settings.restore(), settings.keep(), clock, restorer);
         this.rehearsal = new Rehearsal(clock);
@@ -81,9 +91,10 @@ public final class GuardedMigration {
         restoreIfRequested(dataSource, database, snapshotSettings).ifPresent(restores::add);
         List<Heal> heals = this.checksumHealer.heal(flyway);
         PendingMigrations pending = PendingMigrations.of(flyway.info());
+        List<LintFinding> findings = new ArrayList<>(this.lint.beforeMigrate(flyway));
         SnapshotAttempt snapshot =
                 this.preMigrateSnapshot.take(dataSource, configuration.getTable(), database, pending);
-        Run run = new Run(database, pending, snapshot, heals, restores, start);
+        Run run = new Run(database, pending, snapshot, heals, findings, restores, start);
         rehearse(flyway, snapshotSettings, run);
         MigrateResult result;
         try {
@@ -92,6 +103,7 @@ public final class GuardedMigration {
             throw migrationFailed(flyway, ex, run);
         }
         this.fingerprintRecorder.record(flyway);
+        findings.addAll(this.lint.afterMigrate(dataSource));
         MigrationReport.Outcome outcome = (result.migrationsExecuted > 0)
                 ? MigrationReport.Outcome.SUCCESS
                 : MigrationReport.Outcome.NOTHING_PENDING;
@@ -181,6 +193,7 @@ public final class GuardedMigration {
                 Instant.now(this.clock),
                 Duration.ofNanos(System.nanoTime() - run.start()),
                 run.heals(),
+                run.findings(),
                 run.restores());
         this.reports.record(report);
         return report;
@@ -194,6 +207,7 @@ public final class GuardedMigration {
             PendingMigrations pending,
             SnapshotAttempt snapshot,
             List<Heal> heals,
+            List<LintFinding> findings,
             List<RestoreRecord> restores,
             long start) {}
 }

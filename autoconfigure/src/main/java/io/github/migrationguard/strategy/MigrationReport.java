@@ -1,6 +1,7 @@
 package io.github.migrationguard.strategy;
 
 import io.github.migrationguard.heal.Heal;
+import io.github.migrationguard.lint.LintFinding;
 import io.github.migrationguard.restore.RestoreRecord;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.List;
  * @param finishedAt when the run ended
  * @param duration how long the run took
  * @param heals the applied migrations whose checksum drift was healed before migrating
+ * @param lintFindings what lint found before and after migrating
  * @param restores the restores of the run, in order: a {@code restore.from} request, then one after a failure
  */
 public record MigrationReport(
@@ -33,10 +35,12 @@ public record MigrationReport(
         Instant finishedAt,
         Duration duration,
         List<Heal> heals,
+        List<LintFinding> lintFindings,
         List<RestoreRecord> restores) {
 
     public MigrationReport {
         heals = List.copyOf(heals);
+        lintFindings = (lintFindings != null) ? List.copyOf(lintFindings) : List.of();
         restores = (restores != null) ? List.copyOf(restores) : List.of();
     }
 
@@ -50,8 +54,21 @@ public record MigrationReport(
             SnapshotAttempt snapshot,
             Instant finishedAt,
             Duration duration,
-            List<Heal> heals) {
-        this(outcome, database, fromVersion, toVersion, pending, applied, snapshot, finishedAt, duration, heals, null);
+            List<Heal> heals,
+            List<LintFinding> lintFindings) {
+        this(
+                outcome,
+                database,
+                fromVersion,
+                toVersion,
+                pending,
+                applied,
+                snapshot,
+                finishedAt,
+                duration,
+                heals,
+                lintFindings,
+                null);
     }
 
     /**

@@ -10,12 +10,23 @@ public class MigrationReports {
 
     private final AtomicReference<MigrationReport> last = new AtomicReference<>();
 
+    private final GuardActivity activity = new GuardActivity();
+
     /**
      * Records the report of a run that just ended.
      * @param report the report
      */
     public void record(MigrationReport report) {
         this.last.set(report);
+        this.activity.recordRun(report);
+    }
+
+    /**
+     * Returns everything recorded since the application started, reports included.
+     * @return the activity
+     */
+    public GuardActivity activity() {
+        return this.activity;
     }
 
     /**

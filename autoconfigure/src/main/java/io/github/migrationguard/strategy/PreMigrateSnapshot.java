@@ -10,6 +10,7 @@ import io.github.migrationguard.snapshot.SnapshotWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -25,9 +26,12 @@ final class PreMigrateSnapshot {
 
     private final Clock clock;
 
-    PreMigrateSnapshot(GuardSettings settings, Clock clock) {
+    private final GuardActivity activity;
+
+    PreMigrateSnapshot(GuardSettings settings, Clock clock, GuardActivity activity) {
         this.settings = settings;
         this.clock = clock;
+        this.activity = activity;
     }
 
     SnapshotAttempt take(DataSource dataSource, String historyTable, DatabaseFile database, PendingMigrations pending) {
@@ -54,9 +58,11 @@ final class PreMigrateSnapshot {
     }
 
     private void prune(SnapshotWriter writer) {
-        for (Path deleted : writer.directory().prune(SnapshotLabel.PRE_MIGRATE, this.settings.keep())) {
-            logger.info("Pruned snapshot " + deleted + " (migration-guard.snapshot.keep=" + this.settings.keep() + ")");
+        List<Path> deleted = writer.directory().prune(SnapshotLabel.PRE_MIGRATE, this.settings.keep());
+        for (Path file : deleted) {
+            logger.info("Pruned snapshot " + file + " (migration-guard.snapshot.keep=" + this.settings.keep() + ")");
         }
+        this.activity.recordPruned(deleted.size());
     }
 
     private SnapshotAttempt failed(SnapshotException ex, Duration duration) {

@@ -87,6 +87,10 @@ class RestoreAutoConfigurationTests {
                         assertThat(restore.outcome()).isEqualTo(RestoreRecord.Outcome.SUCCESS);
                     });
                     assertThat(report.applied()).isEqualTo(1);
+                    assertThat(context.getBean(MigrationReports.class)
+                                    .activity()
+                                    .restores("startup", "success"))
+                            .isEqualTo(1);
                 });
     }
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 
 /**
  * Flyway SQL migrations written to a directory, for {@code filesystem:} locations.
@@ -50,5 +52,14 @@ public final class Migrations {
      */
     public Path dir() {
         return this.dir;
+    }
+
+    /**
+     * Returns a Flyway that migrates the given database with these migrations.
+     * @param dataSource the database
+     * @return the Flyway
+     */
+    public Flyway flyway(DataSource dataSource) {
+        return Flyway.configure().dataSource(dataSource).locations(location()).load();
     }
 }
