@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.sqlite.SQLiteConnection;
 
 /**
@@ -16,6 +18,8 @@ import org.sqlite.SQLiteConnection;
  * connection. Copies in one step, then proves the live database matches the snapshot and passes {@code quick_check}.
  */
 public final class SnapshotRestorer {
+
+    private static final Log logger = LogFactory.getLog(SnapshotRestorer.class);
 
     private static final int ALL_PAGES = -1;
 
@@ -43,25 +47,40 @@ public final class SnapshotRestorer {
      */
     public void restoreInto(Connection live, Path snapshot) {
         try {
-            DatabaseFingerprint expected = fingerprintOf(snapshot);
-            checkPageSize(live, snapshot, expected);
-            copyInto(live, snapshot);
-            if (!DatabaseFingerprint.of(live).equals(expected)) {
-                // sqlite-jdbc returns the result code of the snapshot's handle, so a failed write into the live
-                // database can look like success; compare instead
-                throw new RestoreException("The live database does not match snapshot " + snapshot
-                        + " after the restore: SQLite could not write it, most likely because another connection "
-                        + "held the write lock throughout");
+            boolean autoCommit = live.getAutoCommit();
+            if (!autoCommit) {
+                // The backup API and the checkpoint both need the live connection outside any transaction
+                live.setAutoCommit(true);
             }
-            List<String> problems = quickCheck(live);
-            if (!problems.isEmpty()) {
-                throw new RestoreException(
-                        "The live database fails PRAGMA quick_check after restoring " + snapshot + ": " + problems);
+            try {
+                restoreAndCheck(live, snapshot);
+            } finally {
+                if (!autoCommit) {
+                    live.setAutoCommit(false);
+                }
             }
-            checkpoint(live);
         } catch (SQLException ex) {
             throw new RestoreException("Could not restore " + snapshot + ": " + ex.getMessage(), ex);
         }
+    }
+
+    private void restoreAndCheck(Connection live, Path snapshot) throws SQLException {
+        DatabaseFingerprint expected = fingerprintOf(snapshot);
+        checkPageSize(live, snapshot, expected);
+        copyInto(live, snapshot);
+        if (!DatabaseFingerprint.of(live).equals(expected)) {
+            // sqlite-jdbc returns the result code of the snapshot's handle, so a failed write into the live
+            // database can look like success; compare instead
+            throw new RestoreException("The live database does not match snapshot " + snapshot
+                    + " after the restore: SQLite could not write it, most likely because another connection "
+                    + "held the write lock throughout");
+        }
+        List<String> problems = quickCheck(live);
+        if (!problems.isEmpty()) {
+            throw new RestoreException(
+                    "The live database fails PRAGMA quick_check after restoring " + snapshot + ": " + problems);
+        }
+        checkpoint(live);
     }
 
     private static void checkPageSize(Connection live, Path snapshot, DatabaseFingerprint expected)
@@ -93,22 +112,11 @@ public final class SnapshotRestorer {
     }
 
     private void copyInto(Connection live, Path snapshot) throws SQLException {
-        boolean autoCommit = live.getAutoCommit();
-        if (!autoCommit) {
-            // The backup API needs the destination outside any transaction
-            live.setAutoCommit(true);
-        }
-        try {
-            SQLiteConnection sqlite = live.unwrap(SQLiteConnection.class);
-            int result = sqlite.getDatabase()
-                    .restore("main", snapshot.toString(), null, SLEEP_MILLIS, this.busyRetries, ALL_PAGES);
-            if (result != 0) {
-                throw new SQLException("SQLite online restore from " + snapshot + " ended with result code " + result);
-            }
-        } finally {
-            if (!autoCommit) {
-                live.setAutoCommit(false);
-            }
+        SQLiteConnection sqlite = live.unwrap(SQLiteConnection.class);
+        int result = sqlite.getDatabase()
+                .restore("main", snapshot.toString(), null, SLEEP_MILLIS, this.busyRetries, ALL_PAGES);
+        if (result != 0) {
+            throw new SQLException("SQLite online restore from " + snapshot + " ended with result code " + result);
         }
     }
 
@@ -125,11 +133,14 @@ public final class SnapshotRestorer {
         return problems;
     }
 
-    private static void checkpoint(Connection live) throws SQLException {
+    private static void checkpoint(Connection live) {
         // In WAL mode the restore wrote every page to the -wal file; fold it back so it does not hold a second copy
         try (Statement statement = live.createStatement();
                 ResultSet rows = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
             rows.next();
+        } catch (SQLException ex) {
+            logger.warn("Restored, but could not checkpoint the WAL afterwards (" + ex.getMessage()
+                    + "); SQLite will fold it back at a later checkpoint");
         }
     }
 }

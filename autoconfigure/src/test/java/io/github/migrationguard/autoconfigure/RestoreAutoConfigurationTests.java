@@ -63,6 +63,33 @@ class RestoreAutoConfigurationTests {
     }
 
     @Test
+    void failedMigrationIsRestoredThroughAPoolOfTransactionalConnections() throws Exception {
+        List<String> before = TestDatabases.dump(this.db);
+        migration("V2__broken.sql", "CREATE TABLE audit (id INTEGER);\nINSERT INTO no_such_table VALUES (1);");
+        migration("V2__broken.sql.conf", "executeInTransaction=false\n");
+        this.contextRunner
+                .withPropertyValues("spring.datasource.hikari.auto-commit=false")
+                .run((context) -> assertThat(context).getFailure().hasStackTraceContaining("back at version 1"));
+        assertThat(TestDatabases.dump(this.db)).isEqualTo(before);
+    }
+
+    @Test
+    void restoreFromLatestThroughAPoolOfTransactionalConnectionsIsRecorded() throws Exception {
+        migration("V2__tags.sql", "CREATE TABLE tag (id INTEGER PRIMARY KEY);");
+        this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
+        ApplicationContextRunner transactional = this.contextRunner.withPropertyValues(
+                "spring.datasource.hikari.auto-commit=false", "migration-guard.restore.from=latest");
+        transactional.run((context) -> assertThat(context).hasNotFailed());
+        transactional.run((context) -> assertThat(context.getBean(MigrationReports.class)
+                        .last()
+                        .orElseThrow()
+                        .restores())
+                .singleElement()
+                .extracting(RestoreRecord::outcome)
+                .isEqualTo(RestoreRecord.Outcome.SKIPPED));
+    }
+
+    @Test
     void restoreOnFailureCanBeSwitchedOff() throws Exception {
         migration("V2__broken.sql", "CREATE TABLE audit (id INTEGER);\nINSERT INTO no_such_table VALUES (1);");
         migration("V2__broken.sql.conf", "executeInTransaction=false\n");

@@ -43,6 +43,22 @@ class SnapshotRestorerTests {
     }
 
     @Test
+    void restoreThroughAConnectionOutsideAutoCommitMode() throws Exception {
+        Path db = this.temp.resolve("app.db");
+        SQLiteDataSource dataSource = TestDatabases.wal(db);
+        TestDatabases.fill(dataSource, 500);
+        Snapshot snapshot = snapshot(dataSource);
+        List<String> before = TestDatabases.dump(db);
+        new JdbcTemplate(dataSource).update("DELETE FROM item");
+        try (Connection live = dataSource.getConnection()) {
+            live.setAutoCommit(false);
+            new SnapshotRestorer().restoreInto(live, snapshot.file());
+            assertThat(live.getAutoCommit()).isFalse();
+        }
+        assertThat(TestDatabases.dump(db)).isEqualTo(before);
+    }
+
+    @Test
     void restoreThatCannotTakeTheWriteLockFailsInsteadOfReportingSuccess() throws Exception {
         Path db = this.temp.resolve("app.db");
         SQLiteDataSource dataSource = TestDatabases.wal(db);
