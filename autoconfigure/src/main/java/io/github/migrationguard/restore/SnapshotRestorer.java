@@ -41,7 +41,8 @@ public final class SnapshotRestorer {
 
     /**
      * Replaces the content of the live database with the snapshot.
-     * @param live a connection to the live database, not inside a transaction; left open
+     * @param live a connection to the live database, freshly borrowed (nothing pending), in either commit mode; left
+     * open, in the mode it came in
      * @param snapshot a verified snapshot file
      * @throws RestoreException when the live database does not hold the snapshot afterwards
      */
