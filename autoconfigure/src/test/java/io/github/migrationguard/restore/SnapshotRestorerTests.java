@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,101 +25,96 @@ class SnapshotRestorerTests {
     @TempDir
     Path temp;
 
+    private Path db;
+
+    private SQLiteDataSource dataSource;
+
+    private Snapshot snapshot;
+
+    private List<String> before;
+
+    @BeforeEach
+    void walDatabaseWithASnapshot() {
+        this.db = this.temp.resolve("app.db");
+        this.dataSource = TestDatabases.wal(this.db);
+        TestDatabases.fill(this.dataSource, 500);
+        this.snapshot = snapshot(this.dataSource);
+        this.before = TestDatabases.dump(this.db);
+    }
+
     @Test
     void restoreReplacesTheLiveContentAndKeepsTheWalCoherent() throws Exception {
-        Path db = this.temp.resolve("app.db");
-        SQLiteDataSource dataSource = TestDatabases.wal(db);
-        TestDatabases.fill(dataSource, 1_000);
-        Snapshot snapshot = snapshot(dataSource);
-        List<String> before = TestDatabases.dump(db);
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
         jdbc.update("DELETE FROM item WHERE id % 2 = 0");
         jdbc.execute("CREATE TABLE later (id INTEGER PRIMARY KEY)");
-        try (Connection live = dataSource.getConnection()) {
-            new SnapshotRestorer().restoreInto(live, snapshot.file());
+        try (Connection live = this.dataSource.getConnection()) {
+            new SnapshotRestorer().restoreInto(live, this.snapshot.file());
         }
-        assertThat(TestDatabases.dump(db)).isEqualTo(before);
-        assertThat(TestDatabases.integrityCheck(db)).containsExactly("ok");
+        assertThat(TestDatabases.dump(this.db)).isEqualTo(this.before);
+        assertThat(TestDatabases.integrityCheck(this.db)).containsExactly("ok");
         assertThat(jdbc.queryForObject("PRAGMA journal_mode", String.class)).isEqualTo("wal");
     }
 
     @Test
     void restoreThroughAConnectionOutsideAutoCommitMode() throws Exception {
-        Path db = this.temp.resolve("app.db");
-        SQLiteDataSource dataSource = TestDatabases.wal(db);
-        TestDatabases.fill(dataSource, 500);
-        Snapshot snapshot = snapshot(dataSource);
-        List<String> before = TestDatabases.dump(db);
-        new JdbcTemplate(dataSource).update("DELETE FROM item");
-        try (Connection live = dataSource.getConnection()) {
+        new JdbcTemplate(this.dataSource).update("DELETE FROM item");
+        try (Connection live = this.dataSource.getConnection()) {
             live.setAutoCommit(false);
-            new SnapshotRestorer().restoreInto(live, snapshot.file());
+            new SnapshotRestorer().restoreInto(live, this.snapshot.file());
             assertThat(live.getAutoCommit()).isFalse();
         }
-        assertThat(TestDatabases.dump(db)).isEqualTo(before);
+        assertThat(TestDatabases.dump(this.db)).isEqualTo(this.before);
     }
 
     @Test
     void restoreThatCannotTakeTheWriteLockFailsInsteadOfReportingSuccess() throws Exception {
-        Path db = this.temp.resolve("app.db");
-        SQLiteDataSource dataSource = TestDatabases.wal(db);
-        TestDatabases.fill(dataSource, 100);
-        Snapshot snapshot = snapshot(dataSource);
-        new JdbcTemplate(dataSource).update("DELETE FROM item");
-        try (Connection writer = dataSource.getConnection();
+        new JdbcTemplate(this.dataSource).update("DELETE FROM item");
+        try (Connection writer = this.dataSource.getConnection();
                 Statement statement = writer.createStatement();
-                Connection live = dataSource.getConnection()) {
+                Connection live = this.dataSource.getConnection()) {
             statement.execute("BEGIN IMMEDIATE");
             try (Statement impatient = live.createStatement()) {
                 impatient.execute("PRAGMA busy_timeout=100");
             }
             // sqlite-jdbc returns 0 here (the result code of the snapshot's handle): only the comparison catches it
             assertThatExceptionOfType(RestoreException.class)
-                    .isThrownBy(() -> new SnapshotRestorer(2).restoreInto(live, snapshot.file()))
+                    .isThrownBy(() -> new SnapshotRestorer(2).restoreInto(live, this.snapshot.file()))
                     .withMessageContaining("does not match snapshot");
             statement.execute("ROLLBACK");
         }
-        assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT count(*) FROM item", Integer.class))
+        assertThat(new JdbcTemplate(this.dataSource).queryForObject("SELECT count(*) FROM item", Integer.class))
                 .isZero();
     }
 
     @Test
     void restoreFromAFileThatIsNotSqliteFailsAndLeavesTheDatabaseAlone() throws Exception {
-        Path db = this.temp.resolve("app.db");
-        SQLiteDataSource dataSource = TestDatabases.wal(db);
-        TestDatabases.fill(dataSource, 100);
-        List<String> before = TestDatabases.dump(db);
         Path notSqlite = Files.writeString(this.temp.resolve("pre-migrate-20260101T000000.000Z.db"), "not sqlite");
-        try (Connection live = dataSource.getConnection()) {
+        try (Connection live = this.dataSource.getConnection()) {
             assertThatExceptionOfType(RestoreException.class)
                     .isThrownBy(() -> new SnapshotRestorer().restoreInto(live, notSqlite));
         }
-        assertThat(TestDatabases.dump(db)).isEqualTo(before);
+        assertThat(TestDatabases.dump(this.db)).isEqualTo(this.before);
     }
 
     @Test
     void restoreIntoADatabaseInRollbackJournalMode() throws Exception {
-        Path db = this.temp.resolve("app.db");
-        SQLiteDataSource dataSource = new SQLiteDataSource();
-        dataSource.setUrl("jdbc:sqlite:" + db);
-        TestDatabases.fill(dataSource, 500);
-        Snapshot snapshot = snapshot(dataSource);
-        List<String> before = TestDatabases.dump(db);
-        new JdbcTemplate(dataSource).update("DELETE FROM item");
-        try (Connection live = dataSource.getConnection()) {
-            new SnapshotRestorer().restoreInto(live, snapshot.file());
+        Path journal = this.temp.resolve("journal.db");
+        SQLiteDataSource rollback = new SQLiteDataSource();
+        rollback.setUrl("jdbc:sqlite:" + journal);
+        TestDatabases.fill(rollback, 500);
+        Snapshot copy = snapshot(rollback);
+        List<String> original = TestDatabases.dump(journal);
+        new JdbcTemplate(rollback).update("DELETE FROM item");
+        try (Connection live = rollback.getConnection()) {
+            new SnapshotRestorer().restoreInto(live, copy.file());
         }
-        assertThat(TestDatabases.dump(db)).isEqualTo(before);
-        assertThat(new JdbcTemplate(dataSource).queryForObject("PRAGMA journal_mode", String.class))
+        assertThat(TestDatabases.dump(journal)).isEqualTo(original);
+        assertThat(new JdbcTemplate(rollback).queryForObject("PRAGMA journal_mode", String.class))
                 .isEqualTo("delete");
     }
 
     @Test
     void snapshotWithAnotherPageSizeCannotBeRestoredIntoAWalDatabaseAndSaysSo() throws Exception {
-        Path db = this.temp.resolve("app.db");
-        SQLiteDataSource dataSource = TestDatabases.wal(db);
-        TestDatabases.fill(dataSource, 100);
-        List<String> before = TestDatabases.dump(db);
         Path other = this.temp.resolve("manual-20260101T000000.000Z-8k.db");
         SQLiteDataSource otherSource = new SQLiteDataSource();
         otherSource.setUrl("jdbc:sqlite:" + other);
@@ -127,12 +123,12 @@ class SnapshotRestorerTests {
             statement.execute("PRAGMA page_size=8192");
             statement.execute("CREATE TABLE item (id INTEGER PRIMARY KEY)");
         }
-        try (Connection live = dataSource.getConnection()) {
+        try (Connection live = this.dataSource.getConnection()) {
             assertThatExceptionOfType(RestoreException.class)
                     .isThrownBy(() -> new SnapshotRestorer(2).restoreInto(live, other))
                     .withMessageContaining("pages of 8192 bytes");
         }
-        assertThat(TestDatabases.dump(db)).isEqualTo(before);
+        assertThat(TestDatabases.dump(this.db)).isEqualTo(this.before);
     }
 
     private static Snapshot snapshot(SQLiteDataSource dataSource) {
