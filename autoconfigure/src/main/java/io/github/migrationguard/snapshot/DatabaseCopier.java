@@ -52,7 +52,7 @@ final class DatabaseCopier {
             case FILE_COPY -> copyFile(connection, source, target);
             case BACKUP_API -> backup(connection, target);
             case VACUUM_INTO -> vacuum(connection, target);
-            case AUTO -> this.fileCopy.tryCopy(connection, source, target)
+            case AUTO -> this.fileCopy.tryCopy(connection, source, target, false)
                     ? SnapshotMethod.FILE_COPY
                     : backup(connection, target);
         };
@@ -61,7 +61,7 @@ final class DatabaseCopier {
     private SnapshotMethod copyFile(Connection connection, DatabaseFile source, Path target)
             throws SQLException, IOException {
         for (int attempt = 1; attempt <= FILE_COPY_ATTEMPTS; attempt++) {
-            if (this.fileCopy.tryCopy(connection, source, target)) {
+            if (this.fileCopy.tryCopy(connection, source, target, true)) {
                 return SnapshotMethod.FILE_COPY;
             }
             LockSupport.parkNanos(FILE_COPY_BACKOFF_NANOS);
