@@ -1,5 +1,6 @@
 package io.github.migrationguard.heal;
 
+import io.github.migrationguard.sql.SqlDialect;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

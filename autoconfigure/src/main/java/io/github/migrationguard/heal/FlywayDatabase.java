@@ -1,5 +1,6 @@
 package io.github.migrationguard.heal;
 
+import io.github.migrationguard.sql.SqlDialect;
 import java.sql.DatabaseMetaData;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.configuration.Configuration;

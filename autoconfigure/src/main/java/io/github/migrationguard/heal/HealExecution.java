@@ -1,5 +1,7 @@
 package io.github.migrationguard.heal;
 
+import io.github.migrationguard.sql.SqlStatement;
+import io.github.migrationguard.sql.SqlStatements;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -69,8 +71,8 @@ final class HealExecution {
                 .sql(drift.migration())
                 .orElseThrow(() -> new IllegalStateException("Cannot re-run migration " + drift.version() + ": "
                         + drift.script() + " could not be read from Flyway's locations"));
-        for (String statement : SqlStatements.split(sql, this.fingerprints.dialect())) {
-            this.database.jdbc().execute(statement);
+        for (SqlStatement statement : SqlStatements.split(sql, this.fingerprints.dialect())) {
+            this.database.jdbc().execute(statement.text());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.migrationguard.heal;
 
+import io.github.migrationguard.sql.SqlDialect;
 import java.util.Optional;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.Configuration;

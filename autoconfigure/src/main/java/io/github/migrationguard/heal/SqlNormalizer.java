@@ -1,6 +1,9 @@
 package io.github.migrationguard.heal;
 
-import io.github.migrationguard.heal.SqlToken.Kind;
+import io.github.migrationguard.sql.SqlDialect;
+import io.github.migrationguard.sql.SqlLexer;
+import io.github.migrationguard.sql.SqlToken;
+import io.github.migrationguard.sql.SqlToken.Kind;
 
 /**
  * Rewrites migration SQL so that two texts normalise alike only when they differ in nothing but comments and

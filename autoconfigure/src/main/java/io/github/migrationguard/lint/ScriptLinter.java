@@ -1,5 +1,8 @@
 package io.github.migrationguard.lint;
 
+import io.github.migrationguard.sql.SqlDialect;
+import io.github.migrationguard.sql.SqlStatement;
+import io.github.migrationguard.sql.SqlStatements;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,10 +45,11 @@ final class ScriptLinter {
      */
     static List<LintFinding> lint(String source, String script, boolean transactional) {
         List<LintFinding> findings = new ArrayList<>();
-        for (SqlStatements.Statement statement : SqlStatements.split(script)) {
-            LintRule rule = check(statement.sql().toLowerCase(Locale.ROOT), transactional);
+        for (SqlStatement statement : SqlStatements.split(script, SqlDialect.STANDARD)) {
+            String sql = statement.collapsed(SqlDialect.STANDARD);
+            LintRule rule = check(sql.toLowerCase(Locale.ROOT), transactional);
             if (rule != null) {
-                findings.add(new LintFinding(rule, source, statement.line(), statement.sql()));
+                findings.add(new LintFinding(rule, source, statement.line(), sql));
             }
         }
         return findings;

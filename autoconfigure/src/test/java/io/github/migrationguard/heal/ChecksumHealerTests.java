@@ -3,6 +3,7 @@ package io.github.migrationguard.heal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import io.github.migrationguard.sql.SqlDialect;
 import io.github.migrationguard.testing.HistoryRows;
 import io.github.migrationguard.testing.Migrations;
 import io.github.migrationguard.testing.TestDatabases;

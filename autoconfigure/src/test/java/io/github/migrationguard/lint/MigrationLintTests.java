@@ -142,6 +142,48 @@ class MigrationLintTests {
     }
 
     @Test
+    void reportsLineOfFindingAfterTriggerBody() {
+        this.migrations.add(
+                "V2__trigger.sql",
+                """
+                CREATE TABLE audit (name TEXT);
+                CREATE TRIGGER author_audit AFTER INSERT ON author
+                BEGIN
+                  INSERT INTO audit VALUES (new.name);
+                  INSERT INTO audit VALUES (CASE WHEN new.id > 0 THEN 'up' ELSE 'down' END);
+                END;
+                VACUUM;
+                """);
+        assertThat(this.lint.beforeMigrate(flyway())).singleElement().satisfies((finding) -> {
+            assertThat(finding.rule()).isEqualTo(LintRule.VACUUM_IN_TRANSACTION);
+            assertThat(finding.line()).isEqualTo(7);
+        });
+    }
+
+    @Test
+    void reportsLineOfFindingAfterDollarQuotedText() {
+        this.migrations.add(
+                "V2__dollar.sql",
+                "INSERT INTO author (name) VALUES ($$it's;\nfine$$);\n\nALTER TABLE author MODIFY name TEXT;\n");
+        assertThat(this.lint.beforeMigrate(flyway())).singleElement().satisfies((finding) -> {
+            assertThat(finding.rule()).isEqualTo(LintRule.UNSUPPORTED_ALTER_TABLE);
+            assertThat(finding.line()).isEqualTo(4);
+            assertThat(finding.detail()).isEqualTo("ALTER TABLE author MODIFY name TEXT");
+        });
+    }
+
+    @Test
+    void reportsLineOfFindingAfterBracketedName() {
+        this.migrations.add(
+                "V2__bracket.sql",
+                "CREATE TABLE [it's;\nodd] (id INTEGER);\nALTER TABLE [it's;\nodd] DROP CONSTRAINT pk;\n");
+        assertThat(this.lint.beforeMigrate(flyway())).singleElement().satisfies((finding) -> {
+            assertThat(finding.rule()).isEqualTo(LintRule.UNSUPPORTED_ALTER_TABLE);
+            assertThat(finding.line()).isEqualTo(3);
+        });
+    }
+
+    @Test
     void unsupportedAlterTableReallyFailsOnSqlite() {
         this.migrations.add("V2__alter.sql", "ALTER TABLE author ALTER COLUMN name TYPE VARCHAR(200);\n");
         Flyway flyway = flyway();

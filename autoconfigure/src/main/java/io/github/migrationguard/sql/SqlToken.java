@@ -1,4 +1,4 @@
-package io.github.migrationguard.heal;
+package io.github.migrationguard.sql;
 
 /**
  * One token of migration SQL, with its place in the text.
@@ -7,12 +7,12 @@ package io.github.migrationguard.heal;
  * @param start index of its first character
  * @param end index after its last character
  */
-record SqlToken(Kind kind, int start, int end) {
+public record SqlToken(Kind kind, int start, int end) {
 
     /**
      * What a token is.
      */
-    enum Kind {
+    public enum Kind {
 
         /**
          * A run of whitespace: meaningless between tokens.
@@ -44,11 +44,16 @@ record SqlToken(Kind kind, int start, int end) {
      * Whether this token means nothing to the database.
      * @return whether it is whitespace or a comment
      */
-    boolean isGap() {
+    public boolean isGap() {
         return this.kind == Kind.WHITESPACE || this.kind == Kind.COMMENT;
     }
 
-    String text(String sql) {
+    /**
+     * Returns the characters of this token.
+     * @param sql the text it was read from
+     * @return its characters
+     */
+    public String text(String sql) {
         return sql.substring(this.start, this.end);
     }
 }

@@ -1,6 +1,6 @@
-package io.github.migrationguard.heal;
+package io.github.migrationguard.sql;
 
-import io.github.migrationguard.heal.SqlToken.Kind;
+import io.github.migrationguard.sql.SqlToken.Kind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +9,7 @@ import java.util.List;
  * quoted identifiers can ever be treated as whitespace or comment. Unterminated quotes and comments run to the end
  * of the text, which keeps everything after them byte-exact.
  */
-final class SqlLexer {
+public final class SqlLexer {
 
     private final String sql;
 
@@ -28,7 +28,7 @@ final class SqlLexer {
      * @param dialect how the database reads it
      * @return the tokens in order
      */
-    static List<SqlToken> tokenize(String sql, SqlDialect dialect) {
+    public static List<SqlToken> tokenize(String sql, SqlDialect dialect) {
         return new SqlLexer(sql, dialect).tokens();
     }
 
