@@ -1,5 +1,8 @@
 package io.github.migrationguard.autoconfigure;
 
+import io.github.migrationguard.heal.HealSettings;
+import io.github.migrationguard.lint.LintSettings;
+import io.github.migrationguard.restore.RestoreSettings;
 import io.github.migrationguard.snapshot.SnapshotSettings;
 import io.github.migrationguard.strategy.GuardSettings;
 import java.nio.file.Path;
@@ -22,7 +25,33 @@ final class GuardSettingsFactory {
                 snapshot.getKeep(),
                 snapshot.getWhen(),
                 snapshot.getOnFailure() == MigrationGuardProperties.Snapshot.OnFailure.ABORT,
-                snapshotSettings());
+                snapshotSettings(),
+                healSettings(),
+                restoreSettings());
+    }
+
+    HealSettings healSettings() {
+        MigrationGuardProperties.SelfHeal selfHeal = this.properties.getSelfHeal();
+        return new HealSettings(
+                selfHeal.isEnabled(),
+                selfHeal.getVersions(),
+                selfHeal.getMode(),
+                selfHeal.isFingerprint(),
+                selfHeal.getFingerprintTable());
+    }
+
+    RestoreSettings restoreSettings() {
+        MigrationGuardProperties.Restore restore = this.properties.getRestore();
+        return new RestoreSettings(
+                restore.isOnFailure(),
+                restore.getFrom(),
+                restore.isForce(),
+                this.properties.getRehearse().isEnabled());
+    }
+
+    LintSettings lintSettings() {
+        return new LintSettings(
+                this.properties.getLint().isEnabled(), this.properties.getLint().getFailOn());
     }
 
     SnapshotSettings snapshotSettings() {

@@ -1,9 +1,14 @@
 package io.github.migrationguard.autoconfigure;
 
+import io.github.migrationguard.actuate.MigrationGuardMetrics;
+import io.github.migrationguard.lint.MigrationLint;
 import io.github.migrationguard.strategy.GuardSettings;
 import io.github.migrationguard.strategy.GuardedMigration;
+import io.github.migrationguard.strategy.LiveSnapshots;
 import io.github.migrationguard.strategy.MigrationGuardStrategy;
 import io.github.migrationguard.strategy.MigrationReports;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,15 +16,19 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration for migration-guard: guards Spring Boot's Flyway migration with snapshots, self-heal and restore.
  */
-@AutoConfiguration(after = FlywayAutoConfiguration.class)
+@AutoConfiguration(
+        after = FlywayAutoConfiguration.class,
+        afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass({Flyway.class, FlywayMigrationStrategy.class})
 @ConditionalOnBean(Flyway.class)
 @ConditionalOnBooleanProperty(name = "migration-guard.enabled", matchIfMissing = true)
@@ -35,13 +44,50 @@ public final class MigrationGuardAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     GuardedMigration guardedMigration(MigrationGuardProperties properties, MigrationReports reports) {
-        GuardSettings settings = new GuardSettingsFactory(properties).create();
-        return new GuardedMigration(settings, reports, Clock.systemUTC());
+        GuardSettingsFactory factory = new GuardSettingsFactory(properties);
+        GuardSettings settings = factory.create();
+        return new GuardedMigration(settings, reports, Clock.systemUTC(), new MigrationLint(factory.lintSettings()));
     }
 
     @Bean
     @ConditionalOnMissingBean(FlywayMigrationStrategy.class)
     MigrationGuardStrategy migrationGuardStrategy(GuardedMigration guardedMigration) {
         return new MigrationGuardStrategy(guardedMigration);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    LiveSnapshots migrationGuardLiveSnapshots(
+            Flyway flyway, MigrationGuardProperties properties, MigrationReports reports) {
+        return new LiveSnapshots(
+                flyway.getConfiguration().getDataSource(),
+                new GuardSettingsFactory(properties)
+                        .snapshotSettings()
+                        .withHistoryTable(flyway.getConfiguration().getTable()),
+                reports.activity(),
+                Clock.systemUTC());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "migration-guard.schedule.cron")
+    static class ScheduleConfiguration {
+
+        @Bean
+        SnapshotSchedule migrationGuardSnapshotSchedule(LiveSnapshots snapshots, MigrationGuardProperties properties) {
+            MigrationGuardProperties.Schedule schedule = properties.getSchedule();
+            return new SnapshotSchedule(snapshots, schedule.getCron(), schedule.getKeep());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterBinder.class)
+    @ConditionalOnBean(MeterRegistry.class)
+    static class MetricsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        MigrationGuardMetrics migrationGuardMetrics(MigrationReports reports, LiveSnapshots snapshots) {
+            return new MigrationGuardMetrics(reports, snapshots);
+        }
     }
 }

@@ -339,7 +339,7 @@ public class MigrationGuardProperties {
         }
 
         public void setCron(String cron) {
-            this.cron = cron;
+            this.cron = PropertyChecks.cron("migration-guard.schedule.cron", cron);
         }
 
         public int getKeep() {

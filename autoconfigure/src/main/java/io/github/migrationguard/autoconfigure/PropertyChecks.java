@@ -2,6 +2,7 @@ package io.github.migrationguard.autoconfigure;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -55,5 +56,16 @@ final class PropertyChecks {
                     + "directory, without a path, was '" + value + "'");
         }
         return (value == null || value.isBlank()) ? null : value.trim();
+    }
+
+    static String cron(String property, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!CronExpression.isValidExpression(value.trim())) {
+            throw new IllegalArgumentException(property + " must be a Spring cron expression with six fields "
+                    + "(second minute hour day month weekday), such as '0 0 3 * * *', was '" + value + "'");
+        }
+        return value.trim();
     }
 }

@@ -35,21 +35,33 @@ final class DatabaseCopier {
     SnapshotMethod copy(DataSource dataSource, DatabaseFile source, Path target, SnapshotMethod method)
             throws SQLException, IOException {
         try (Connection connection = dataSource.getConnection()) {
-            return switch (method) {
-                case FILE_COPY -> copyFile(connection, source, target);
-                case BACKUP_API -> backup(connection, target);
-                case VACUUM_INTO -> vacuum(connection, target);
-                case AUTO -> this.fileCopy.tryCopy(connection, source, target)
-                        ? SnapshotMethod.FILE_COPY
-                        : backup(connection, target);
-            };
+            boolean autoCommit = connection.getAutoCommit();
+            // Copy methods manage their own transactions (VACUUM INTO refuses to run inside one)
+            connection.setAutoCommit(true);
+            try {
+                return copy(connection, source, target, method);
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
         }
+    }
+
+    private SnapshotMethod copy(Connection connection, DatabaseFile source, Path target, SnapshotMethod method)
+            throws SQLException, IOException {
+        return switch (method) {
+            case FILE_COPY -> copyFile(connection, source, target);
+            case BACKUP_API -> backup(connection, target);
+            case VACUUM_INTO -> vacuum(connection, target);
+            case AUTO -> this.fileCopy.tryCopy(connection, source, target, false)
+                    ? SnapshotMethod.FILE_COPY
+                    : backup(connection, target);
+        };
     }
 
     private SnapshotMethod copyFile(Connection connection, DatabaseFile source, Path target)
             throws SQLException, IOException {
         for (int attempt = 1; attempt <= FILE_COPY_ATTEMPTS; attempt++) {
-            if (this.fileCopy.tryCopy(connection, source, target)) {
+            if (this.fileCopy.tryCopy(connection, source, target, true)) {
                 return SnapshotMethod.FILE_COPY;
             }
             LockSupport.parkNanos(FILE_COPY_BACKOFF_NANOS);

@@ -70,7 +70,17 @@ public record DatabaseFile(Path path, String skipReason) {
         if (isMissingOrEmpty(path)) {
             return new DatabaseFile(null, "the SQLite database file " + path + " does not exist yet");
         }
+        if (isEmptyDatabase(connection)) {
+            return new DatabaseFile(null, "the SQLite database file " + path + " holds no tables yet");
+        }
         return new DatabaseFile(path, null);
+    }
+
+    private static boolean isEmptyDatabase(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM sqlite_schema")) {
+            return rows.next() && rows.getInt(1) == 0;
+        }
     }
 
     private static String mainFile(Connection connection) throws SQLException {

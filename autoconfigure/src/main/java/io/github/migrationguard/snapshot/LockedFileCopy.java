@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.sqlite.SQLiteErrorCode;
 
 /**
  * Copies the database file byte for byte while holding SQLite's write lock with an empty WAL: nothing can change the
@@ -20,25 +22,57 @@ final class LockedFileCopy {
      * @param connection a connection to the database, in auto-commit mode
      * @param source the database file
      * @param target the file to create
-     * @return {@code false} when the write lock and an empty WAL could not be had at once; nothing was copied
+     * @param wait whether to wait (up to the connection's busy timeout) for readers and writers that keep the WAL
+     * busy or hold the write lock; without waiting, such a database is left alone at once
+     * @return {@code false} when the write lock and an empty WAL could not be had; nothing was copied
      * @throws SQLException on a database error
      * @throws IOException when copying fails
      */
-    boolean tryCopy(Connection connection, DatabaseFile source, Path target) throws SQLException, IOException {
+    boolean tryCopy(Connection connection, DatabaseFile source, Path target, boolean wait)
+            throws SQLException, IOException {
         try (Statement statement = connection.createStatement()) {
-            // A checkpoint cannot run inside a transaction, so empty the WAL first, then lock and check it stayed so
-            statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-            statement.execute("BEGIN IMMEDIATE");
+            int busyTimeout = busyTimeout(statement);
+            if (!wait) {
+                statement.execute("PRAGMA busy_timeout = 0");
+            }
             try {
-                if (!isEmpty(source.walPath())) {
+                return copyUnderLock(statement, source, target);
+            } catch (SQLException ex) {
+                if (!wait && isBusy(ex)) {
                     return false;
                 }
-                transfer(source.path(), target);
-                return true;
+                throw ex;
             } finally {
-                statement.execute("ROLLBACK");
+                statement.execute("PRAGMA busy_timeout = " + busyTimeout);
             }
         }
+    }
+
+    private static boolean copyUnderLock(Statement statement, DatabaseFile source, Path target)
+            throws SQLException, IOException {
+        // A checkpoint cannot run inside a transaction, so empty the WAL first, then lock and check it stayed so
+        statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        statement.execute("BEGIN IMMEDIATE");
+        try {
+            if (!isEmpty(source.walPath())) {
+                return false;
+            }
+            transfer(source.path(), target);
+            return true;
+        } finally {
+            statement.execute("ROLLBACK");
+        }
+    }
+
+    private static int busyTimeout(Statement statement) throws SQLException {
+        try (ResultSet rows = statement.executeQuery("PRAGMA busy_timeout")) {
+            return rows.next() ? rows.getInt(1) : 0;
+        }
+    }
+
+    private static boolean isBusy(SQLException ex) {
+        int code = ex.getErrorCode() & 0xff;
+        return code == SQLiteErrorCode.SQLITE_BUSY.code || code == SQLiteErrorCode.SQLITE_LOCKED.code;
     }
 
     private static boolean isEmpty(Path wal) throws IOException {

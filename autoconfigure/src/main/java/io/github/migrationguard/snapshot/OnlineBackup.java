@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteErrorCode;
 
 /**
  * Copies the database with SQLite's online backup API in a single step. Stepping a few pages at a time restarts from
@@ -23,7 +24,9 @@ final class OnlineBackup {
         int result =
                 sqlite.getDatabase().backup("main", target.toString(), null, SLEEP_MILLIS, BUSY_RETRIES, ALL_PAGES);
         if (result != 0) {
-            throw new SQLException("SQLite online backup to " + target + " ended with result code " + result);
+            SQLiteErrorCode code = SQLiteErrorCode.getErrorCode(result);
+            throw new SQLException(
+                    "SQLite online backup to " + target + " failed: " + code.message + " (" + code + ")", null, result);
         }
     }
 }

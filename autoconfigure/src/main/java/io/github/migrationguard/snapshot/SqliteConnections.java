@@ -30,4 +30,18 @@ public final class SqliteConnections {
         // No URL parsing: the file name is passed as it is, so quotes, spaces, '?' and non-ASCII all work
         return new JDBC4Connection("jdbc:sqlite:", file.toAbsolutePath().toString(), config.toProperties());
     }
+
+    /**
+     * Opens a read-only connection to an existing SQLite file, for looking inside a snapshot without changing it.
+     * @param file the file
+     * @return a new connection, to be closed by the caller
+     * @throws SQLException when the file cannot be opened
+     */
+    public static Connection openReadOnly(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.resetOpenMode(SQLiteOpenMode.CREATE);
+        config.setReadOnly(true);
+        return new JDBC4Connection("jdbc:sqlite:", file.toAbsolutePath().toString(), config.toProperties());
+    }
 }

@@ -1,5 +1,7 @@
 package io.github.migrationguard.strategy;
 
+import io.github.migrationguard.heal.HealSettings;
+import io.github.migrationguard.restore.RestoreSettings;
 import io.github.migrationguard.snapshot.SnapshotSettings;
 import io.github.migrationguard.snapshot.SnapshotWhen;
 
@@ -11,18 +13,33 @@ import io.github.migrationguard.snapshot.SnapshotWhen;
  * @param when when to snapshot
  * @param abortOnSnapshotFailure whether a failed snapshot stops startup
  * @param snapshot how snapshots are taken
+ * @param heal how checksum drift is healed
+ * @param restore when snapshots are restored and whether migrations are rehearsed
  */
 public record GuardSettings(
         boolean snapshotEnabled,
         int keep,
         SnapshotWhen when,
         boolean abortOnSnapshotFailure,
-        SnapshotSettings snapshot) {
+        SnapshotSettings snapshot,
+        HealSettings heal,
+        RestoreSettings restore) {
 
     public GuardSettings {
         if (keep < 0) {
             throw new IllegalArgumentException("keep must not be negative, was " + keep);
         }
+        restore = (restore != null) ? restore : RestoreSettings.defaults();
+    }
+
+    public GuardSettings(
+            boolean snapshotEnabled,
+            int keep,
+            SnapshotWhen when,
+            boolean abortOnSnapshotFailure,
+            SnapshotSettings snapshot,
+            HealSettings heal) {
+        this(snapshotEnabled, keep, when, abortOnSnapshotFailure, snapshot, heal, RestoreSettings.defaults());
     }
 
     /**

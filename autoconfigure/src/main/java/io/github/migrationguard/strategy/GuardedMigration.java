@@ -1,16 +1,35 @@
 package io.github.migrationguard.strategy;
 
+import io.github.migrationguard.heal.ChecksumHealer;
+import io.github.migrationguard.heal.FingerprintRecorder;
+import io.github.migrationguard.heal.Heal;
+import io.github.migrationguard.lint.LintFinding;
+import io.github.migrationguard.lint.LintSettings;
+import io.github.migrationguard.lint.MigrationLint;
+import io.github.migrationguard.restore.Rehearsal;
+import io.github.migrationguard.restore.RehearsalException;
+import io.github.migrationguard.restore.RestoreException;
+import io.github.migrationguard.restore.RestoreOnFailure;
+import io.github.migrationguard.restore.RestoreOnRequest;
+import io.github.migrationguard.restore.RestoreRecord;
+import io.github.migrationguard.restore.SnapshotRestorer;
 import io.github.migrationguard.snapshot.DatabaseFile;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import io.github.migrationguard.snapshot.SnapshotException;
+import io.github.migrationguard.snapshot.SnapshotSettings;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import javax.sql.DataSource;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -19,25 +38,55 @@ import org.flywaydb.core.api.output.MigrateResult;
  */
 public final class GuardedMigration {
 
+    private static final Log logger = LogFactory.getLog(GuardedMigration.class);
+
     private final GuardSettings settings;
 
     private final MigrationReports reports;
 
     private final Clock clock;
 
+    private final ChecksumHealer checksumHealer;
+
     private final PreMigrateSnapshot preMigrateSnapshot;
+
+    private final FingerprintRecorder fingerprintRecorder;
+
+    private final MigrationLint lint;
+
+    private final RestoreOnRequest restoreOnRequest;
+
+    private final Rehearsal rehearsal;
+
+    private final RestoreOnFailure restoreOnFailure;
 
     private volatile RunSnapshot lastSnapshot;
 
     public GuardedMigration(GuardSettings settings, MigrationReports reports, Clock clock) {
-        this(settings, reports, clock, PreMigrateSnapshot::verifyInBackground);
+        this(settings, reports, clock, new MigrationLint(LintSettings.DEFAULTS));
     }
 
-    GuardedMigration(GuardSettings settings, MigrationReports reports, Clock clock, Executor snapshotVerifier) {
+    public GuardedMigration(GuardSettings settings, MigrationReports reports, Clock clock, MigrationLint lint) {
+        this(settings, reports, clock, lint, PreMigrateSnapshot::verifyInBackground);
+    }
+
+    GuardedMigration(
+            GuardSettings settings,
+            MigrationReports reports,
+            Clock clock,
+            MigrationLint lint,
+            Executor snapshotVerifier) {
         this.settings = settings;
         this.reports = reports;
         this.clock = clock;
-        this.preMigrateSnapshot = new PreMigrateSnapshot(settings, clock, snapshotVerifier);
+        this.checksumHealer = new ChecksumHealer(settings.heal());
+        this.preMigrateSnapshot = new PreMigrateSnapshot(settings, clock, reports.activity(), snapshotVerifier);
+        this.fingerprintRecorder = new FingerprintRecorder(settings.heal(), clock);
+        this.lint = lint;
+        SnapshotRestorer restorer = new SnapshotRestorer();
+        this.restoreOnRequest = new RestoreOnRequest(settings.restore(), settings.keep(), clock, restorer);
+        this.rehearsal = new Rehearsal(clock);
+        this.restoreOnFailure = new RestoreOnFailure(restorer);
     }
 
     /**
@@ -47,24 +96,97 @@ public final class GuardedMigration {
      */
     public MigrationReport migrate(Flyway flyway) {
         long start = System.nanoTime();
-        DataSource dataSource = flyway.getConfiguration().getDataSource();
+        Configuration configuration = flyway.getConfiguration();
+        DataSource dataSource = configuration.getDataSource();
         DatabaseFile database = DatabaseFile.locate(dataSource);
+        SnapshotSettings snapshotSettings = this.settings.snapshot().withHistoryTable(configuration.getTable());
+        List<RestoreRecord> restores = new ArrayList<>();
+        restoreIfRequested(dataSource, database, snapshotSettings).ifPresent(restores::add);
+        List<Heal> heals = this.checksumHealer.heal(flyway);
         PendingMigrations pending = PendingMigrations.of(flyway.info());
-        RunSnapshot snapshot = this.preMigrateSnapshot.take(
-                dataSource, flyway.getConfiguration().getTable(), database, pending);
+        List<LintFinding> findings = new ArrayList<>(this.lint.beforeMigrate(flyway));
+        RunSnapshot snapshot = this.preMigrateSnapshot.take(dataSource, configuration.getTable(), database, pending);
         this.lastSnapshot = snapshot;
+        Run run = new Run(database, pending, snapshot, heals, findings, restores, start);
+        rehearse(flyway, snapshotSettings, run);
         MigrateResult result;
         try {
             result = flyway.migrate();
-        } catch (FlywayException ex) {
-            record(MigrationReport.Outcome.FAILED, database, pending, pending.fromVersion(), 0, snapshot, start);
-            throw ex;
+        } catch (RuntimeException ex) {
+            throw migrationFailed(flyway, ex, run);
         }
+        this.fingerprintRecorder.record(flyway);
+        findings.addAll(this.lint.afterMigrate(dataSource));
         MigrationReport.Outcome outcome = (result.migrationsExecuted > 0)
                 ? MigrationReport.Outcome.SUCCESS
                 : MigrationReport.Outcome.NOTHING_PENDING;
         String toVersion = (result.targetSchemaVersion != null) ? result.targetSchemaVersion : pending.fromVersion();
-        return record(outcome, database, pending, toVersion, result.migrationsExecuted, snapshot, start);
+        return record(outcome, run, toVersion, result.migrationsExecuted);
+    }
+
+    private Optional<RestoreRecord> restoreIfRequested(
+            DataSource dataSource, DatabaseFile database, SnapshotSettings snapshotSettings) {
+        try {
+            return this.restoreOnRequest.restoreIfRequested(dataSource, database, snapshotSettings);
+        } catch (RestoreException ex) {
+            throw new MigrationGuardException(ex.getMessage(), ex);
+        }
+    }
+
+    private void rehearse(Flyway flyway, SnapshotSettings snapshotSettings, Run run) {
+        if (!this.settings.restore().rehearse() || run.pending().count() == 0) {
+            return;
+        }
+        try {
+            this.rehearsal.rehearse(flyway, run.database(), snapshotSettings);
+        } catch (RehearsalException ex) {
+            record(MigrationReport.Outcome.FAILED, run, run.pending().fromVersion(), 0);
+            throw new MigrationGuardException(ex.getMessage(), ex);
+        }
+    }
+
+    private RuntimeException migrationFailed(Flyway flyway, RuntimeException failure, Run run) {
+        Optional<Path> snapshot = verifiedSnapshot(run.snapshot());
+        if (!this.settings.restore().onFailure() || snapshot.isEmpty()) {
+            if (this.settings.restore().onFailure()) {
+                logger.warn("Migration failed and there is no snapshot of this run to restore ("
+                        + run.snapshot().attempt().message()
+                        + "); the database is left as the failed migration left it");
+            }
+            record(MigrationReport.Outcome.FAILED, run, run.pending().fromVersion(), 0);
+            return failure;
+        }
+        DataSource dataSource = flyway.getConfiguration().getDataSource();
+        RestoreRecord restore = this.restoreOnFailure.restore(dataSource, run.database(), snapshot.get(), failure);
+        run.restores().add(restore);
+        if (!restore.restored()) {
+            record(MigrationReport.Outcome.FAILED, run, null, 0);
+            return new MigrationGuardException(
+                    "Migration failed: " + failure.getMessage() + "\n" + restore.message(), failure);
+        }
+        String version = restoredVersion(flyway, run);
+        record(MigrationReport.Outcome.RESTORED, run, version, 0);
+        return new MigrationGuardException(
+                "Migration failed; the database was restored from snapshot " + snapshot.get() + " and is back at "
+                        + ((version != null) ? "version " + version : "an empty schema history")
+                        + ". Fix the migration and restart. Cause: " + failure.getMessage(),
+                failure);
+    }
+
+    /**
+     * Returns the verified snapshot of this run, the only file a failed migration may be restored from. Its
+     * verification may still be running alongside the migration: this waits for it, and a copy that failed
+     * verification (already logged at ERROR) is never restored.
+     */
+    private static Optional<Path> verifiedSnapshot(RunSnapshot snapshot) {
+        if (!snapshot.copied()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(snapshot.awaitVerified().file());
+        } catch (SnapshotException ex) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -85,27 +207,47 @@ public final class GuardedMigration {
         return Optional.of(snapshot.attempt());
     }
 
-    private MigrationReport record(
-            MigrationReport.Outcome outcome,
-            DatabaseFile database,
-            PendingMigrations pending,
-            String toVersion,
-            int applied,
-            RunSnapshot snapshot,
-            long start) {
+    private static String restoredVersion(Flyway flyway, Run run) {
+        try {
+            return PendingMigrations.of(flyway.info()).fromVersion();
+        } catch (RuntimeException ex) {
+            // The restore matched the snapshot page for page, and the snapshot was taken at the run's start version
+            logger.warn("Could not read the schema version back after the restore (" + ex.getMessage()
+                    + "); reporting the version the snapshot was taken at");
+            return run.pending().fromVersion();
+        }
+    }
+
+    private MigrationReport record(MigrationReport.Outcome outcome, Run run, String toVersion, int applied) {
+        DatabaseFile database = run.database();
         MigrationReport report = new MigrationReport(
                 outcome,
                 database.exists() ? database.path().toString() : null,
-                pending.fromVersion(),
+                run.pending().fromVersion(),
                 toVersion,
-                pending.count(),
+                run.pending().count(),
                 applied,
-                snapshot.attempt(),
+                run.snapshot().attempt(),
                 Instant.now(this.clock),
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - run.start()),
+                run.heals(),
+                run.findings(),
+                run.restores());
         this.reports.record(report);
         // The snapshot may still be verifying while the application runs: report its outcome once known
-        snapshot.whenSettled((attempt) -> this.reports.replace(report, report.withSnapshot(attempt)));
+        run.snapshot().whenSettled((attempt) -> this.reports.snapshotSettled(report, attempt));
         return report;
     }
+
+    /**
+     * What a run knows once it is about to migrate.
+     */
+    private record Run(
+            DatabaseFile database,
+            PendingMigrations pending,
+            RunSnapshot snapshot,
+            List<Heal> heals,
+            List<LintFinding> findings,
+            List<RestoreRecord> restores,
+            long start) {}
 }

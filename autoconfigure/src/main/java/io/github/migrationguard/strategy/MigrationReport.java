@@ -1,8 +1,12 @@
 package io.github.migrationguard.strategy;
 
+import io.github.migrationguard.heal.Heal;
+import io.github.migrationguard.lint.LintFinding;
+import io.github.migrationguard.restore.RestoreRecord;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What one guarded migration run did; read by health, metrics and the endpoint.
@@ -16,6 +20,9 @@ import java.time.Instant;
  * @param snapshot what came of the pre-migrate snapshot
  * @param finishedAt when the run ended
  * @param duration how long the run took
+ * @param heals the applied migrations whose checksum drift was healed before migrating
+ * @param lintFindings what lint found before and after migrating
+ * @param restores the restores of the run, in order: a {@code restore.from} request, then one after a failure
  */
 public record MigrationReport(
         Outcome outcome,
@@ -26,7 +33,43 @@ public record MigrationReport(
         int applied,
         SnapshotAttempt snapshot,
         Instant finishedAt,
-        Duration duration) {
+        Duration duration,
+        List<Heal> heals,
+        List<LintFinding> lintFindings,
+        List<RestoreRecord> restores) {
+
+    public MigrationReport {
+        heals = List.copyOf(heals);
+        lintFindings = (lintFindings != null) ? List.copyOf(lintFindings) : List.of();
+        restores = (restores != null) ? List.copyOf(restores) : List.of();
+    }
+
+    public MigrationReport(
+            Outcome outcome,
+            String database,
+            String fromVersion,
+            String toVersion,
+            int pending,
+            int applied,
+            SnapshotAttempt snapshot,
+            Instant finishedAt,
+            Duration duration,
+            List<Heal> heals,
+            List<LintFinding> lintFindings) {
+        this(
+                outcome,
+                database,
+                fromVersion,
+                toVersion,
+                pending,
+                applied,
+                snapshot,
+                finishedAt,
+                duration,
+                heals,
+                lintFindings,
+                null);
+    }
 
     /**
      * Returns this report with the final outcome of a snapshot that was still being verified when the run ended.
@@ -43,7 +86,10 @@ public record MigrationReport(
                 this.applied,
                 settled,
                 this.finishedAt,
-                this.duration);
+                this.duration,
+                this.heals,
+                this.lintFindings,
+                this.restores);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.migrationguard.strategy;
 
+import io.github.migrationguard.snapshot.SnapshotAttempt;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -10,21 +11,37 @@ public class MigrationReports {
 
     private final AtomicReference<MigrationReport> last = new AtomicReference<>();
 
+    private final GuardActivity activity = new GuardActivity();
+
     /**
      * Records the report of a run that just ended.
      * @param report the report
      */
     public void record(MigrationReport report) {
         this.last.set(report);
+        this.activity.recordRun(report);
     }
 
     /**
-     * Replaces a report with an updated one, unless a newer run has been recorded since.
-     * @param recorded the report recorded earlier
-     * @param updated its update
+     * Returns everything recorded since the application started, reports included.
+     * @return the activity
      */
-    public void replace(MigrationReport recorded, MigrationReport updated) {
-        this.last.compareAndSet(recorded, updated);
+    public GuardActivity activity() {
+        return this.activity;
+    }
+
+    /**
+     * Records the final outcome of a snapshot that was still being verified when its run was recorded: counts it,
+     * and updates the report unless a newer run has been recorded since.
+     * @param recorded the report recorded earlier
+     * @param settled the snapshot's final attempt
+     */
+    public void snapshotSettled(MigrationReport recorded, SnapshotAttempt settled) {
+        if (recorded.snapshot() == null || recorded.snapshot().outcome() != SnapshotAttempt.Outcome.VERIFYING) {
+            return;
+        }
+        this.activity.recordSnapshot(settled);
+        this.last.compareAndSet(recorded, recorded.withSnapshot(settled));
     }
 
     /**

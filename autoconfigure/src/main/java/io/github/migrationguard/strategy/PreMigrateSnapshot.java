@@ -11,6 +11,7 @@ import io.github.migrationguard.snapshot.SnapshotWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executor;
 import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
@@ -30,11 +31,14 @@ final class PreMigrateSnapshot {
 
     private final Clock clock;
 
+    private final GuardActivity activity;
+
     private final Executor verifier;
 
-    PreMigrateSnapshot(GuardSettings settings, Clock clock, Executor verifier) {
+    PreMigrateSnapshot(GuardSettings settings, Clock clock, GuardActivity activity, Executor verifier) {
         this.settings = settings;
         this.clock = clock;
+        this.activity = activity;
         this.verifier = verifier;
     }
 
@@ -99,9 +103,11 @@ final class PreMigrateSnapshot {
     }
 
     private void prune(SnapshotWriter writer) {
-        for (Path deleted : writer.directory().prune(SnapshotLabel.PRE_MIGRATE, this.settings.keep())) {
-            logger.info("Pruned snapshot " + deleted + " (migration-guard.snapshot.keep=" + this.settings.keep() + ")");
+        List<Path> deleted = writer.directory().prune(SnapshotLabel.PRE_MIGRATE, this.settings.keep());
+        for (Path file : deleted) {
+            logger.info("Pruned snapshot " + file + " (migration-guard.snapshot.keep=" + this.settings.keep() + ")");
         }
+        this.activity.recordPruned(deleted.size());
     }
 
     private SnapshotAttempt failed(SnapshotException ex, Duration duration) {

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -90,6 +91,31 @@ class SnapshotWriterTests {
         assertThat(writerError.get()).isNull();
         assertThat(TestDatabases.integrityCheck(snapshot.file())).containsExactly("ok");
         assertThat(TestDatabases.integrityCheck(db)).containsExactly("ok");
+    }
+
+    @Test
+    @Timeout(20)
+    void autoFallsBackToBackupApiAtOnceWhenAReaderKeepsTheWalBusy() throws Exception {
+        Path db = this.temp.resolve("app.db");
+        // Long enough that waiting for the reader would trip the timeout above
+        SQLiteDataSource dataSource = TestDatabases.wal(db, 60_000);
+        TestDatabases.fill(dataSource, 1_000);
+        try (Connection reader = dataSource.getConnection();
+                Statement readerStatement = reader.createStatement();
+                Connection writer = dataSource.getConnection();
+                Statement writerStatement = writer.createStatement()) {
+            writerStatement.execute("PRAGMA wal_autocheckpoint=0");
+            writerStatement.execute("INSERT INTO item(name) VALUES ('before-reader')");
+            reader.setAutoCommit(false);
+            try (var rows = readerStatement.executeQuery("SELECT count(*) FROM item")) {
+                rows.next();
+            }
+            writerStatement.execute("INSERT INTO item(name) VALUES ('after-reader')");
+            Snapshot snapshot = writer(dataSource, db, SnapshotMethod.AUTO).write(SnapshotLabel.SCHEDULED, null);
+            assertThat(snapshot.method()).isEqualTo(SnapshotMethod.BACKUP_API);
+            assertThat(TestDatabases.dump(snapshot.file())).anyMatch((line) -> line.contains("after-reader"));
+            reader.rollback();
+        }
     }
 
     @Test

@@ -2,6 +2,9 @@ package io.github.migrationguard.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.migrationguard.heal.HealSettings;
+import io.github.migrationguard.lint.LintSettings;
+import io.github.migrationguard.lint.MigrationLint;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import io.github.migrationguard.snapshot.SnapshotMethod;
 import io.github.migrationguard.snapshot.SnapshotSettings;
@@ -101,12 +104,17 @@ class GuardedMigrationSnapshotTests {
 
     private GuardedMigration guarded(boolean abortOnSnapshotFailure) {
         return new GuardedMigration(
-                settings(abortOnSnapshotFailure), this.reports, Clock.systemUTC(), this.verifications::add);
+                settings(abortOnSnapshotFailure),
+                this.reports,
+                Clock.systemUTC(),
+                new MigrationLint(LintSettings.DEFAULTS),
+                this.verifications::add);
     }
 
     private static GuardSettings settings(boolean abortOnSnapshotFailure) {
         SnapshotSettings snapshot = new SnapshotSettings(null, SnapshotMethod.AUTO, Verification.QUICK, 0, null);
-        return new GuardSettings(true, 1, SnapshotWhen.PENDING, abortOnSnapshotFailure, snapshot);
+        return new GuardSettings(
+                true, 1, SnapshotWhen.PENDING, abortOnSnapshotFailure, snapshot, HealSettings.defaults());
     }
 
     private Flyway flywayWithPendingV2() throws Exception {

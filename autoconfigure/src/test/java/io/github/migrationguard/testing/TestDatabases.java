@@ -25,9 +25,19 @@ public final class TestDatabases {
      * @return the data source; each call to getConnection opens a new connection
      */
     public static SQLiteDataSource wal(Path file) {
+        return wal(file, 10_000);
+    }
+
+    /**
+     * Returns a data source for a SQLite file in WAL mode with the given busy timeout.
+     * @param file the database file
+     * @param busyTimeoutMillis how long a connection waits for a lock
+     * @return the data source; each call to getConnection opens a new connection
+     */
+    public static SQLiteDataSource wal(Path file, int busyTimeoutMillis) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setBusyTimeout(10_000);
+        config.setBusyTimeout(busyTimeoutMillis);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file);
         return dataSource;

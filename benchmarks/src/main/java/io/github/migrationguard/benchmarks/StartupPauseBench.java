@@ -1,5 +1,6 @@
 package io.github.migrationguard.benchmarks;
 
+import io.github.migrationguard.heal.HealSettings;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import io.github.migrationguard.snapshot.SnapshotMethod;
 import io.github.migrationguard.snapshot.SnapshotSettings;
@@ -81,7 +82,7 @@ final class StartupPauseBench {
     private GuardSettings defaults() {
         SnapshotSettings snapshot = new SnapshotSettings(
                 this.work.resolve("pause-snapshots"), SnapshotMethod.AUTO, Verification.QUICK, 0, null);
-        return new GuardSettings(true, 1, SnapshotWhen.PENDING, false, snapshot);
+        return new GuardSettings(true, 1, SnapshotWhen.PENDING, false, snapshot, HealSettings.defaults());
     }
 
     private Flyway flyway(Path ignored) {

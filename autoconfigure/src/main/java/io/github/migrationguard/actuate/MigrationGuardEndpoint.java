@@ -1,0 +1,117 @@
+package io.github.migrationguard.actuate;
+
+import io.github.migrationguard.snapshot.SnapshotAttempt;
+import io.github.migrationguard.snapshot.SnapshotDirectory;
+import io.github.migrationguard.snapshot.SnapshotLabel;
+import io.github.migrationguard.strategy.LiveSnapshots;
+import io.github.migrationguard.strategy.MigrationReports;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+
+/**
+ * The {@code migrationguard} endpoint: reading lists the snapshots (with the schema version inside each), the heals,
+ * the last run and the effective settings; writing takes a {@code manual} snapshot now.
+ */
+@Endpoint(id = "migrationguard")
+public class MigrationGuardEndpoint {
+
+    private final MigrationReports reports;
+
+    private final LiveSnapshots snapshots;
+
+    private final int manualKeep;
+
+    private final Map<String, Object> settings;
+
+    /**
+     * Creates a new endpoint.
+     * @param reports the run reports and activity
+     * @param snapshots the live database's snapshots
+     * @param manualKeep manual snapshots kept
+     * @param settings the effective settings, by property name
+     */
+    public MigrationGuardEndpoint(
+            MigrationReports reports, LiveSnapshots snapshots, int manualKeep, Map<String, Object> settings) {
+        this.reports = reports;
+        this.snapshots = snapshots;
+        this.manualKeep = manualKeep;
+        this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
+
+    @ReadOperation
+    public MigrationGuardDescriptor migrationGuard() {
+        List<StoredSnapshotDescriptor> stored =
+                this.snapshots.directory().map(SnapshotDirectory::list).orElse(List.of()).stream()
+                        .map(this::describe)
+                        .toList();
+        List<HealDescriptor> heals = this.reports.activity().heals().entrySet().stream()
+                .map((entry) -> new HealDescriptor(
+                        entry.getKey().version(), entry.getKey().reason(), entry.getValue()))
+                .toList();
+        RunDescriptor lastRun = this.reports.last().map(RunDescriptor::of).orElse(null);
+        return new MigrationGuardDescriptor(stored, heals, lastRun, this.settings);
+    }
+
+    /**
+     * Takes a {@code manual} snapshot now, then prunes manual snapshots to their retention.
+     * @param reason why, slugged into the file name; optional
+     * @return what came of it
+     */
+    @WriteOperation
+    public SnapshotAttemptDescriptor snapshot(@Nullable String reason) {
+        String detail = (reason != null && !reason.isBlank()) ? reason : null;
+        SnapshotAttempt attempt = this.snapshots.take(SnapshotLabel.MANUAL, detail, this.manualKeep);
+        return SnapshotAttemptDescriptor.of(attempt);
+    }
+
+    private StoredSnapshotDescriptor describe(SnapshotDirectory.StoredSnapshot snapshot) {
+        return new StoredSnapshotDescriptor(
+                snapshot.file().getFileName().toString(),
+                snapshot.name().label().value(),
+                snapshot.name().time().toString(),
+                snapshot.sizeBytes(),
+                SnapshotSchemaVersion.read(
+                        snapshot.file(), this.snapshots.settings().historyTable()));
+    }
+
+    /**
+     * What the endpoint reads.
+     *
+     * @param snapshots the snapshots in the backup directory, oldest first
+     * @param heals the versions healed since startup
+     * @param lastRun the last guarded migration run, or {@code null}
+     * @param settings the effective settings, by property name
+     */
+    public record MigrationGuardDescriptor(
+            List<StoredSnapshotDescriptor> snapshots,
+            List<HealDescriptor> heals,
+            RunDescriptor lastRun,
+            Map<String, Object> settings) {}
+
+    /**
+     * A snapshot file in the backup directory.
+     *
+     * @param name the file name
+     * @param label the label
+     * @param time when it was taken (ISO-8601)
+     * @param sizeBytes its size
+     * @param schemaVersion the schema version recorded inside it, or {@code null}
+     */
+    public record StoredSnapshotDescriptor(
+            String name, String label, String time, long sizeBytes, String schemaVersion) {}
+
+    /**
+     * A healed version.
+     *
+     * @param version the migration version
+     * @param reason {@code allowlist} or {@code fingerprint}
+     * @param count how often it healed since startup
+     */
+    public record HealDescriptor(String version, String reason, long count) {}
+}

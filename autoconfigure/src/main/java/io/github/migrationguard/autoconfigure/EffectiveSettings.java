@@ -1,0 +1,45 @@
+package io.github.migrationguard.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The effective settings as the endpoint shows them: every property, by name, with the value in force.
+ */
+final class EffectiveSettings {
+
+    private EffectiveSettings() {}
+
+    static Map<String, Object> of(MigrationGuardProperties properties) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        MigrationGuardProperties.Snapshot snapshot = properties.getSnapshot();
+        settings.put("enabled", properties.isEnabled());
+        settings.put("snapshot.enabled", snapshot.isEnabled());
+        settings.put("snapshot.keep", snapshot.getKeep());
+        settings.put(
+                "snapshot.dir", (snapshot.getDir() != null) ? snapshot.getDir().getPath() : null);
+        settings.put("snapshot.when", snapshot.getWhen());
+        settings.put("snapshot.method", snapshot.getMethod());
+        settings.put("snapshot.verify", snapshot.getVerify());
+        settings.put("snapshot.on-failure", snapshot.getOnFailure());
+        settings.put("snapshot.min-free-space", snapshot.getMinFreeSpace().toString());
+        MigrationGuardProperties.SelfHeal selfHeal = properties.getSelfHeal();
+        settings.put("self-heal.enabled", selfHeal.isEnabled());
+        settings.put("self-heal.versions", selfHeal.getVersions());
+        settings.put("self-heal.mode", selfHeal.getMode());
+        settings.put("self-heal.fingerprint", selfHeal.isFingerprint());
+        settings.put("self-heal.fingerprint-table", selfHeal.getFingerprintTable());
+        settings.put("restore.on-failure", properties.getRestore().isOnFailure());
+        settings.put("restore.from", properties.getRestore().getFrom());
+        settings.put("restore.force", properties.getRestore().isForce());
+        settings.put("rehearse.enabled", properties.getRehearse().isEnabled());
+        settings.put("schedule.cron", properties.getSchedule().getCron());
+        settings.put("schedule.keep", properties.getSchedule().getKeep());
+        settings.put(
+                "health.min-free-space",
+                properties.getHealth().getMinFreeSpace().toString());
+        settings.put("lint.enabled", properties.getLint().isEnabled());
+        settings.put("lint.fail-on", properties.getLint().getFailOn());
+        return settings;
+    }
+}

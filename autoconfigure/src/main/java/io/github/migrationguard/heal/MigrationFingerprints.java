@@ -1,0 +1,47 @@
+package io.github.migrationguard.heal;
+
+import io.github.migrationguard.sql.SqlDialect;
+import java.util.Optional;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.Configuration;
+
+/**
+ * Fingerprints of migration files as they are now. Like Flyway's checksum, a fingerprint is taken of the file as
+ * written, placeholders unreplaced: a placeholder's value is configuration, not part of the migration.
+ */
+final class MigrationFingerprints {
+
+    private final MigrationScripts scripts;
+
+    private final Placeholders placeholders;
+
+    private final SqlDialect dialect;
+
+    MigrationFingerprints(Configuration configuration, FlywayDatabase database) {
+        this.scripts = new MigrationScripts(configuration);
+        this.placeholders = new Placeholders(configuration, database.schema());
+        this.dialect = database.dialect();
+    }
+
+    /**
+     * Returns the fingerprint of a migration's file.
+     * @param migration the migration
+     * @return the fingerprint, or empty when it is not a SQL migration or its file cannot be read
+     */
+    Optional<String> of(MigrationInfo migration) {
+        return this.scripts.read(migration).map((text) -> Fingerprint.of(text, this.dialect));
+    }
+
+    /**
+     * Returns the SQL of a migration's file as Flyway would run it.
+     * @param migration the migration
+     * @return the SQL, or empty when it is not a SQL migration or its file cannot be read
+     */
+    Optional<String> sql(MigrationInfo migration) {
+        return this.scripts.read(migration).map((text) -> this.placeholders.replace(text, migration.getScript()));
+    }
+
+    SqlDialect dialect() {
+        return this.dialect;
+    }
+}

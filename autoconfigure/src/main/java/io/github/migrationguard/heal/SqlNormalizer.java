@@ -1,0 +1,62 @@
+package io.github.migrationguard.heal;
+
+import io.github.migrationguard.sql.SqlDialect;
+import io.github.migrationguard.sql.SqlLexer;
+import io.github.migrationguard.sql.SqlToken;
+import io.github.migrationguard.sql.SqlToken.Kind;
+
+/**
+ * Rewrites migration SQL so that two texts normalise alike only when they differ in nothing but comments and
+ * whitespace outside quotes. Every token is kept byte for byte, in order; a gap between two tokens becomes one space,
+ * and disappears only where no database could read the tokens differently without it: next to a bracket, comma
+ * or semicolon, and between a word or a quote and an operator character.
+ */
+public final class SqlNormalizer {
+
+    private final SqlDialect dialect;
+
+    public SqlNormalizer(SqlDialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /**
+     * Normalises a text.
+     * @param sql the migration SQL
+     * @return the normalised text
+     */
+    public String normalize(String sql) {
+        StringBuilder normalized = new StringBuilder(sql.length());
+        SqlToken previous = null;
+        boolean gap = false;
+        for (SqlToken token : SqlLexer.tokenize(sql, this.dialect)) {
+            if (token.isGap()) {
+                gap = true;
+                continue;
+            }
+            if (previous != null && gap && separates(sql, previous, token)) {
+                normalized.append(' ');
+            }
+            normalized.append(sql, token.start(), token.end());
+            previous = token;
+            gap = false;
+        }
+        return normalized.toString();
+    }
+
+    private static boolean separates(String sql, SqlToken left, SqlToken right) {
+        if (isStructural(sql, left) || isStructural(sql, right)) {
+            return false;
+        }
+        return !(isOperator(sql, left) ^ isOperator(sql, right));
+    }
+
+    // brackets, commas and semicolons never join a neighbour into another token
+    private static boolean isStructural(String sql, SqlToken token) {
+        return token.kind() == Kind.PUNCTUATION && "(),;".indexOf(sql.charAt(token.start())) >= 0;
+    }
+
+    // a dot is left out: "1 .5" and "1.5" are not the same tokens
+    private static boolean isOperator(String sql, SqlToken token) {
+        return token.kind() == Kind.PUNCTUATION && sql.charAt(token.start()) != '.';
+    }
+}

@@ -1,0 +1,11 @@
+package io.github.migrationguard.restore;
+
+/**
+ * Thrown when the pending migrations fail against the throwaway copy; the live database was not touched.
+ */
+public class RehearsalException extends RuntimeException {
+
+    public RehearsalException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.migrationguard.restore;
+
+import java.util.Locale;
+
+/**
+ * What started a restore; the {@code trigger} tag of the restore metric.
+ */
+public enum RestoreTrigger {
+
+    /**
+     * A migration failed and the snapshot of the same run was restored.
+     */
+    FAILURE,
+
+    /**
+     * {@code migration-guard.restore.from} asked for a restore at startup.
+     */
+    STARTUP,
+
+    /**
+     * An operator asked for a restore while the application runs.
+     */
+    MANUAL;
+
+    /**
+     * Returns the trigger as it appears in metric tags and logs.
+     * @return the lower-case name, for example {@code failure}
+     */
+    public String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

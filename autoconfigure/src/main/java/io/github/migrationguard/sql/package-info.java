@@ -1,0 +1,2 @@
+/** Reading SQL scripts the way the database does: tokens, dialects and the statements to run one by one. */
+package io.github.migrationguard.sql;

@@ -1,0 +1,159 @@
+package io.github.migrationguard.actuate.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import io.github.migrationguard.testing.GuardedApplication;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+
+@SpringBootTest(
+        classes = EndpointTestApplication.class,
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {
+            "management.endpoints.web.exposure.include=health,migrationguard",
+            "management.endpoint.health.show-details=always"
+        })
+class MigrationGuardEndpointWebTests {
+
+    private static final Path DIR = createDirectory();
+
+    private static final GuardedApplication APP = new GuardedApplication(DIR);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Value("${local.server.port}")
+    private int port;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + APP.database());
+        registry.add("spring.flyway.locations", () -> APP.migrations().location());
+    }
+
+    @AfterAll
+    static void deleteDirectory() throws IOException {
+        FileSystemUtils.deleteRecursively(DIR);
+    }
+
+    @Test
+    void readListsSnapshotsWithTheSchemaVersionInsideEachFile() throws Exception {
+        DocumentContext json = get("/actuator/migrationguard");
+        List<Map<String, Object>> preMigrate = json.read("$.snapshots[?(@.label == 'pre-migrate')]");
+        assertThat(preMigrate).singleElement().satisfies((snapshot) -> {
+            assertThat((String) snapshot.get("name")).endsWith("-v1-to-v2.db");
+            assertThat(snapshot.get("schemaVersion")).isEqualTo("1");
+            assertThat(((Number) snapshot.get("sizeBytes")).longValue()).isPositive();
+            assertThat(snapshot.get("time")).asString().matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        });
+    }
+
+    @Test
+    void readLeavesEachSnapshotAStandaloneFile() throws Exception {
+        get("/actuator/migrationguard");
+        try (Stream<Path> files = Files.list(APP.backups())) {
+            assertThat(files.map((file) -> file.getFileName().toString())).allMatch((name) -> name.endsWith(".db"));
+        }
+    }
+
+    @Test
+    void readShowsTheLastRunHealsAndEffectiveSettings() throws Exception {
+        DocumentContext json = get("/actuator/migrationguard");
+        assertThat(json.read("$.lastRun.outcome", String.class)).isEqualTo("SUCCESS");
+        assertThat(json.read("$.lastRun.fromVersion", String.class)).isEqualTo("1");
+        assertThat(json.read("$.lastRun.toVersion", String.class)).isEqualTo("2");
+        assertThat(json.read("$.heals", List.class)).isEmpty();
+        assertThat(json.read("$.settings['snapshot.keep']", Integer.class)).isEqualTo(5);
+        assertThat(json.read("$.settings['lint.fail-on']", String.class)).isEqualTo("NEVER");
+    }
+
+    @Test
+    void postTakesAManualSnapshotNamedAfterTheReason() throws Exception {
+        DocumentContext taken = post("/actuator/migrationguard", "{\"reason\":\"Before import\"}");
+        assertThat(taken.read("$.label", String.class)).isEqualTo("manual");
+        assertThat(taken.read("$.outcome", String.class)).isEqualTo("success");
+        Path file = Path.of(taken.read("$.file", String.class));
+        assertThat(file.getFileName().toString()).endsWith("-before-import.db");
+        assertThat(Files.isRegularFile(file)).isTrue();
+        List<String> versions = get("/actuator/migrationguard")
+                .read("$.snapshots[?(@.name == '" + file.getFileName() + "')].schemaVersion");
+        assertThat(versions).containsExactly("2");
+    }
+
+    @Test
+    void postWithoutReasonTakesAManualSnapshot() throws Exception {
+        DocumentContext taken = post("/actuator/migrationguard", "");
+        assertThat(taken.read("$.outcome", String.class)).isEqualTo("success");
+        assertThat(Path.of(taken.read("$.file", String.class)).getFileName().toString())
+                .matches("manual-\\d{8}T\\d{6}\\.\\d{3}Z\\.db");
+    }
+
+    @Test
+    void healthShowsTheMigrationGuardComponentWithItsDetails() throws Exception {
+        DocumentContext json = get("/actuator/health/migrationGuard");
+        assertThat(json.read("$.status", String.class)).isEqualTo("UP");
+        Map<String, Object> details = json.read("$.details");
+        assertThat(details)
+                .containsKeys(
+                        "database",
+                        "schemaVersion",
+                        "pending",
+                        "lastRun",
+                        "lastSnapshot",
+                        "snapshots",
+                        "backupDir",
+                        "healedVersions");
+        assertThat(json.read("$.details.lastRun", Map.class))
+                .containsKeys("outcome", "applied", "durationMs", "finishedAt");
+        assertThat(json.read("$.details.lastSnapshot", Map.class))
+                .containsKeys("file", "time", "sizeBytes", "durationMs", "verification");
+        assertThat(json.read("$.details.snapshots", Map.class)).containsKeys("count", "totalBytes");
+        assertThat(json.read("$.details.backupDir", Map.class)).containsKeys("path", "freeBytes", "writable");
+    }
+
+    private DocumentContext get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    private DocumentContext post(String path, String body) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    private DocumentContext send(HttpRequest request) throws Exception {
+        HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JsonPath.parse(response.body());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + this.port + path);
+    }
+
+    private static Path createDirectory() {
+        try {
+            return Files.createTempDirectory("migration-guard-endpoint");
+        } catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

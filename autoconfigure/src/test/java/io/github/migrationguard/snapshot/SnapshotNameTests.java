@@ -1,0 +1,57 @@
+package io.github.migrationguard.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class SnapshotNameTests {
+
+    private static final Instant TIME = Instant.parse("2026-11-22T10:15:30.123456Z");
+
+    @Test
+    void preMigrateNameCarriesTheVersionStep() {
+        assertThat(new SnapshotName(SnapshotLabel.PRE_MIGRATE, TIME, "v8-to-v10").fileName())
+                .isEqualTo("pre-migrate-20261122T101530.123Z-v8-to-v10.db");
+    }
+
+    @Test
+    void manualNameCarriesASlugOfTheReason() {
+        assertThat(new SnapshotName(SnapshotLabel.MANUAL, TIME, "Before Import!").fileName())
+                .isEqualTo("manual-20261122T101530.123Z-before-import.db");
+    }
+
+    @Test
+    void slugCannotEscapeTheDirectory() {
+        assertThat(SnapshotName.slug("../../etc/passwd")).isEqualTo("etc-passwd");
+        assertThat(SnapshotName.slug("ümlaut ünd 'quotes'")).isEqualTo("mlaut-nd-quotes");
+        assertThat(SnapshotName.slug("...")).isEmpty();
+    }
+
+    @Test
+    void nameWithoutDetailHasNoTrailingDash() {
+        assertThat(new SnapshotName(SnapshotLabel.SCHEDULED, TIME, "  ").fileName())
+                .isEqualTo("scheduled-20261122T101530.123Z.db");
+    }
+
+    @Test
+    void parseReadsWhatFileNameWrites() {
+        SnapshotName name = new SnapshotName(SnapshotLabel.PRE_MIGRATE, TIME, "v1.2-to-v1.10");
+        assertThat(SnapshotName.parse(name.fileName())).hasValue(name);
+    }
+
+    @Test
+    void parseRejectsForeignAndPartialFiles() {
+        assertThat(SnapshotName.parse("backup.db")).isEmpty();
+        assertThat(SnapshotName.parse(".pre-migrate-20261122T101530.123Z.db.partial"))
+                .isEmpty();
+        assertThat(SnapshotName.parse("nightly-20261122T101530.123Z.db")).isEmpty();
+        assertThat(SnapshotName.parse("pre-migrate-20261399T101530.123Z.db")).isEmpty();
+    }
+
+    @Test
+    void partialNameIsHiddenAndMarked() {
+        assertThat(new SnapshotName(SnapshotLabel.PRE_MIGRATE, TIME, null).partialFileName())
+                .isEqualTo(".pre-migrate-20261122T101530.123Z.db.partial");
+    }
+}

@@ -1,0 +1,145 @@
+package io.github.migrationguard.strategy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.migrationguard.snapshot.SnapshotAttempt;
+import io.github.migrationguard.snapshot.SnapshotDirectory;
+import io.github.migrationguard.snapshot.SnapshotLabel;
+import io.github.migrationguard.snapshot.SnapshotSettings;
+import io.github.migrationguard.testing.TestDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
+
+class LiveSnapshotsTests {
+
+    @TempDir
+    Path temp;
+
+    private SQLiteDataSource dataSource;
+
+    private final GuardActivity activity = new GuardActivity();
+
+    @BeforeEach
+    void createDatabase() {
+        this.dataSource = TestDatabases.wal(this.temp.resolve("app.db"));
+        TestDatabases.fill(this.dataSource, 100);
+    }
+
+    @Test
+    void manualSnapshotCarriesTheSluggedReasonInItsName() {
+        SnapshotAttempt attempt = live(Clock.systemUTC()).take(SnapshotLabel.MANUAL, "Before import!", 5);
+        assertThat(attempt.outcome()).isEqualTo(SnapshotAttempt.Outcome.SUCCESS);
+        assertThat(attempt.snapshot().file().getFileName().toString())
+                .matches("manual-\\d{8}T\\d{6}\\.\\d{3}Z-before-import\\.db");
+        assertThat(TestDatabases.dump(attempt.snapshot().file())).isEqualTo(TestDatabases.dump(db()));
+    }
+
+    @Test
+    void prunesOnlyItsOwnLabelToKeep() {
+        LiveSnapshots live = live(Clock.systemUTC());
+        live.take(SnapshotLabel.MANUAL, "keep me", 5);
+        for (int i = 0; i < 3; i++) {
+            live.take(SnapshotLabel.SCHEDULED, null, 2);
+        }
+        SnapshotDirectory directory = live.directory().orElseThrow();
+        assertThat(directory.list(SnapshotLabel.SCHEDULED)).hasSize(2);
+        assertThat(directory.list(SnapshotLabel.MANUAL)).hasSize(1);
+        assertThat(this.activity.pruned()).isEqualTo(1);
+    }
+
+    @Test
+    void recordsEveryAttemptInTheActivity() {
+        LiveSnapshots live = live(Clock.systemUTC());
+        live.take(SnapshotLabel.SCHEDULED, null, 2);
+        live.take(SnapshotLabel.SCHEDULED, null, 0);
+        assertThat(this.activity
+                        .snapshots(SnapshotLabel.SCHEDULED, SnapshotAttempt.Outcome.SUCCESS)
+                        .count())
+                .isEqualTo(1);
+        assertThat(this.activity
+                        .snapshots(SnapshotLabel.SCHEDULED, SnapshotAttempt.Outcome.SKIPPED)
+                        .count())
+                .isEqualTo(1);
+        assertThat(this.activity.lastSnapshot()).isPresent();
+    }
+
+    @Test
+    void skipsAndRecordsASnapshotRequestedWhileAnotherOneRuns() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // The writer reads the clock to name the file, inside the running snapshot: hold it there
+        Clock blocking = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                entered.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+                return Instant.now();
+            }
+        };
+        LiveSnapshots live = live(blocking);
+        CompletableFuture<SnapshotAttempt> first =
+                CompletableFuture.supplyAsync(() -> live.take(SnapshotLabel.SCHEDULED, null, 5));
+        assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+        SnapshotAttempt second = live.take(SnapshotLabel.MANUAL, "now", 5);
+        release.countDown();
+        assertThat(second.outcome()).isEqualTo(SnapshotAttempt.Outcome.SKIPPED);
+        assertThat(second.message()).contains("still running");
+        assertThat(first.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(SnapshotAttempt.Outcome.SUCCESS);
+        assertThat(this.activity
+                        .snapshots(SnapshotLabel.MANUAL, SnapshotAttempt.Outcome.SKIPPED)
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void failedSnapshotIsRecordedAndLeavesNoFile() throws Exception {
+        Path notADirectory = this.temp.resolve("file");
+        Files.writeString(notADirectory, "x");
+        LiveSnapshots live = new LiveSnapshots(
+                this.dataSource,
+                new SnapshotSettings(notADirectory.resolve("backups"), null, null, 0, null),
+                this.activity,
+                Clock.systemUTC());
+        SnapshotAttempt attempt = live.take(SnapshotLabel.MANUAL, null, 5);
+        assertThat(attempt.outcome()).isEqualTo(SnapshotAttempt.Outcome.FAILURE);
+        assertThat(attempt.message()).contains("Could not create snapshot directory");
+        assertThat(this.activity
+                        .snapshots(SnapshotLabel.MANUAL, SnapshotAttempt.Outcome.FAILURE)
+                        .count())
+                .isEqualTo(1);
+    }
+
+    private LiveSnapshots live(Clock clock) {
+        return new LiveSnapshots(
+                this.dataSource, new SnapshotSettings(null, null, null, 0, null), this.activity, clock);
+    }
+
+    private Path db() {
+        return this.temp.resolve("app.db");
+    }
+}

@@ -1,0 +1,2 @@
+-- classpath migration
+VACUUM;
