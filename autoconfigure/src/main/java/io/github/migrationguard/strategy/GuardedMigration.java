@@ -67,7 +67,13 @@ public final class GuardedMigration {
     }
 
     public GuardedMigration(GuardSettings settings, MigrationReports reports, Clock clock, MigrationLint lint) {
-        this(settings, reports, clock, lint, PreMigrateSnapshot::verifyInBackground);
+        this(
+                settings,
+                reports,
+                clock,
+                lint,
+                PreMigrateSnapshot::verifyInBackground,
+                PreMigrateSnapshot.BACKGROUND_MIN_BYTES);
     }
 
     GuardedMigration(
@@ -75,12 +81,14 @@ public final class GuardedMigration {
             MigrationReports reports,
             Clock clock,
             MigrationLint lint,
-            Executor snapshotVerifier) {
+            Executor snapshotVerifier,
+            long backgroundVerificationMinBytes) {
         this.settings = settings;
         this.reports = reports;
         this.clock = clock;
         this.checksumHealer = new ChecksumHealer(settings.heal());
-        this.preMigrateSnapshot = new PreMigrateSnapshot(settings, clock, reports.activity(), snapshotVerifier);
+        this.preMigrateSnapshot = new PreMigrateSnapshot(
+                settings, clock, reports.activity(), snapshotVerifier, backgroundVerificationMinBytes);
         this.fingerprintRecorder = new FingerprintRecorder(settings.heal(), clock);
         this.lint = lint;
         SnapshotRestorer restorer = new SnapshotRestorer();

@@ -8,6 +8,8 @@ import io.github.migrationguard.snapshot.SnapshotException;
 import io.github.migrationguard.snapshot.SnapshotLabel;
 import io.github.migrationguard.snapshot.SnapshotWhen;
 import io.github.migrationguard.snapshot.SnapshotWriter;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,8 +21,8 @@ import org.apache.commons.logging.LogFactory;
 
 /**
  * Step 3 of a guarded run: the {@code pre-migrate} snapshot, then retention. The copy is made before migrating; with
- * {@code snapshot.on-failure=continue} it is verified, forced and renamed on a background thread while Flyway migrates
- * (startup pays for the copy only), with {@code abort} before migrating. Either way a final name only ever holds a
+ * {@code snapshot.on-failure=continue} and a database of 64 MB or more it is verified, forced and renamed on a
+ * background thread while Flyway migrates (startup pays for the copy only), otherwise before migrating. Either way a final name only ever holds a
  * verified snapshot, and retention prunes only once the new snapshot is verified.
  */
 final class PreMigrateSnapshot {
@@ -33,13 +35,23 @@ final class PreMigrateSnapshot {
 
     private final GuardActivity activity;
 
+    /**
+     * Databases smaller than this are verified before migrating: it takes well under a tenth of a second, and keeps
+     * the simplest order where overlapping would gain nothing.
+     */
+    static final long BACKGROUND_MIN_BYTES = 64L * 1024 * 1024;
+
     private final Executor verifier;
 
-    PreMigrateSnapshot(GuardSettings settings, Clock clock, GuardActivity activity, Executor verifier) {
+    private final long backgroundMinBytes;
+
+    PreMigrateSnapshot(
+            GuardSettings settings, Clock clock, GuardActivity activity, Executor verifier, long backgroundMinBytes) {
         this.settings = settings;
         this.clock = clock;
         this.activity = activity;
         this.verifier = verifier;
+        this.backgroundMinBytes = backgroundMinBytes;
     }
 
     /**
@@ -68,7 +80,7 @@ final class PreMigrateSnapshot {
         SnapshotWriter writer = new SnapshotWriter(
                 dataSource, database, this.settings.snapshot().withHistoryTable(historyTable), this.clock);
         try {
-            if (this.settings.abortOnSnapshotFailure()) {
+            if (this.settings.abortOnSnapshotFailure() || sizeOf(database) < this.backgroundMinBytes) {
                 Snapshot snapshot = writer.write(SnapshotLabel.PRE_MIGRATE, pending.detail());
                 prune(writer);
                 return RunSnapshot.settled(SnapshotAttempt.taken(snapshot));
@@ -78,6 +90,15 @@ final class PreMigrateSnapshot {
             return RunSnapshot.verifying(copy);
         } catch (SnapshotException ex) {
             return RunSnapshot.settled(failed(ex, Duration.ofNanos(System.nanoTime() - start)));
+        }
+    }
+
+    private static long sizeOf(DatabaseFile database) {
+        try {
+            return Files.size(database.path());
+        } catch (IOException ex) {
+            // The copy will report what is wrong with the file; until then, treat it as large
+            return Long.MAX_VALUE;
         }
     }
 

@@ -95,6 +95,20 @@ class GuardedMigrationSnapshotTests {
     }
 
     @Test
+    void smallDatabaseIsVerifiedBeforeMigrating() throws Exception {
+        GuardedMigration guarded = new GuardedMigration(
+                settings(false),
+                this.reports,
+                Clock.systemUTC(),
+                new MigrationLint(LintSettings.DEFAULTS),
+                this.verifications::add,
+                PreMigrateSnapshot.BACKGROUND_MIN_BYTES);
+        MigrationReport report = guarded.migrate(flywayWithPendingV2());
+        assertThat(this.verifications).isEmpty();
+        assertThat(report.snapshot().outcome()).isEqualTo(SnapshotAttempt.Outcome.SUCCESS);
+    }
+
+    @Test
     void onFailureAbortVerifiesBeforeMigrating() throws Exception {
         MigrationReport report = guarded(true).migrate(flywayWithPendingV2());
         assertThat(this.verifications).isEmpty();
@@ -108,7 +122,8 @@ class GuardedMigrationSnapshotTests {
                 this.reports,
                 Clock.systemUTC(),
                 new MigrationLint(LintSettings.DEFAULTS),
-                this.verifications::add);
+                this.verifications::add,
+                0);
     }
 
     private static GuardSettings settings(boolean abortOnSnapshotFailure) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.migrationguard.snapshot.SnapshotDirectory;
 import io.github.migrationguard.snapshot.SnapshotDirectory.StoredSnapshot;
 import io.github.migrationguard.snapshot.SnapshotLabel;
+import io.github.migrationguard.strategy.GuardedMigration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,6 +32,9 @@ class UpgradeSnapshotTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    GuardedMigration guardedMigration;
+
     @DynamicPropertySource
     static void databaseAtV3WithV4Pending(DynamicPropertyRegistry registry) throws IOException {
         Path database = DATA_DIR.resolve("library.db");
@@ -51,6 +55,8 @@ class UpgradeSnapshotTests {
 
     @Test
     void upgradeLeavesExactlyOneVerifiedSnapshotOfThePreviousVersion() {
+        // The snapshot is verified alongside the migration; its final name appears once verification is done
+        this.guardedMigration.awaitSnapshot();
         List<StoredSnapshot> snapshots =
                 new SnapshotDirectory(DATA_DIR.resolve("backups")).list(SnapshotLabel.PRE_MIGRATE);
         assertThat(snapshots).singleElement().satisfies((snapshot) -> {
