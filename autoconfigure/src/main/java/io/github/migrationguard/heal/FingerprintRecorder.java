@@ -35,11 +35,21 @@ public final class FingerprintRecorder {
      * @return how many fingerprints were written
      */
     public int record(Flyway flyway) {
+        return record(flyway, flyway.info().applied());
+    }
+
+    /**
+     * Records the fingerprints of the given applied migrations; a failure is logged, never thrown.
+     * @param flyway the configured Flyway, after migrate
+     * @param applied the applied migrations as Flyway reports them after migrate
+     * @return how many fingerprints were written
+     */
+    public int record(Flyway flyway, MigrationInfo[] applied) {
         if (!this.settings.enabled() || !this.settings.fingerprint()) {
             return 0;
         }
         try {
-            return recordAll(flyway);
+            return recordAll(flyway, applied);
         } catch (RuntimeException ex) {
             logger.warn(
                     "Could not record migration fingerprints in " + this.settings.fingerprintTable() + ": "
@@ -50,20 +60,24 @@ public final class FingerprintRecorder {
         }
     }
 
-    private int recordAll(Flyway flyway) {
+    private int recordAll(Flyway flyway, MigrationInfo[] applied) {
         FlywayDatabase database = FlywayDatabase.of(flyway.getConfiguration());
         FingerprintTable table = new FingerprintTable(database, this.settings.fingerprintTable());
         MigrationFingerprints fingerprints = new MigrationFingerprints(flyway.getConfiguration(), database);
         Map<String, FingerprintTable.Recorded> recorded = table.read();
         Instant now = Instant.now(this.clock);
         int written = 0;
-        for (MigrationInfo migration : flyway.info().applied()) {
+        for (MigrationInfo migration : applied) {
             if (!matchesItsFile(migration)) {
                 continue;
             }
             String version = migration.getVersion().getVersion();
-            Optional<String> fingerprint = fingerprints.of(migration);
             FingerprintTable.Recorded known = recorded.get(version);
+            if (known != null && Objects.equals(known.checksum(), migration.getResolvedChecksum())) {
+                // Recorded from this very file: reading and hashing it again at every start would change nothing
+                continue;
+            }
+            Optional<String> fingerprint = fingerprints.of(migration);
             if (fingerprint.isPresent() && !isRecorded(known, fingerprint.get(), migration)) {
                 if (written == 0) {
                     table.create();

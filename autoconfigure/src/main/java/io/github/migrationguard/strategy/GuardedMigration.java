@@ -29,6 +29,7 @@ import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -111,8 +112,13 @@ public final class GuardedMigration {
         List<RestoreRecord> restores = new ArrayList<>();
         restoreIfRequested(dataSource, database, snapshotSettings).ifPresent(restores::add);
         List<Heal> heals = this.checksumHealer.heal(flyway);
-        PendingMigrations pending = PendingMigrations.of(flyway.info());
-        List<LintFinding> findings = new ArrayList<>(this.lint.beforeMigrate(flyway));
+        // One look at the migrations serves the snapshot, lint and, when nothing is applied, the fingerprints
+        MigrationInfoService info = flyway.info();
+        PendingMigrations pending = PendingMigrations.of(info);
+        List<LintFinding> findings = new ArrayList<>();
+        if (pending.count() > 0) {
+            findings.addAll(this.lint.beforeMigrate(flyway));
+        }
         RunSnapshot snapshot = this.preMigrateSnapshot.take(dataSource, configuration.getTable(), database, pending);
         this.lastSnapshot = snapshot;
         Run run = new Run(database, pending, snapshot, heals, findings, restores, start);
@@ -123,11 +129,13 @@ public final class GuardedMigration {
         } catch (RuntimeException ex) {
             throw migrationFailed(flyway, ex, run);
         }
-        this.fingerprintRecorder.record(flyway);
-        findings.addAll(this.lint.afterMigrate(dataSource));
-        MigrationReport.Outcome outcome = (result.migrationsExecuted > 0)
-                ? MigrationReport.Outcome.SUCCESS
-                : MigrationReport.Outcome.NOTHING_PENDING;
+        boolean migrated = result.migrationsExecuted > 0;
+        this.fingerprintRecorder.record(flyway, migrated ? flyway.info().applied() : info.applied());
+        if (migrated) {
+            findings.addAll(this.lint.afterMigrate(dataSource));
+        }
+        MigrationReport.Outcome outcome =
+                migrated ? MigrationReport.Outcome.SUCCESS : MigrationReport.Outcome.NOTHING_PENDING;
         String toVersion = (result.targetSchemaVersion != null) ? result.targetSchemaVersion : pending.fromVersion();
         return record(outcome, run, toVersion, result.migrationsExecuted);
     }
