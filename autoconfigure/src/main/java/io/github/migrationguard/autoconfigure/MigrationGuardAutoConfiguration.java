@@ -41,7 +41,9 @@ public final class MigrationGuardAutoConfiguration {
         return new MigrationReports();
     }
 
-    @Bean
+    // A large snapshot is verified while the application runs: closing the context waits for it to settle, so a
+    // graceful shutdown never leaves a verified copy without its final name
+    @Bean(destroyMethod = "awaitSnapshot")
     @ConditionalOnMissingBean
     GuardedMigration guardedMigration(MigrationGuardProperties properties, MigrationReports reports) {
         GuardSettingsFactory factory = new GuardSettingsFactory(properties);

@@ -76,6 +76,22 @@ class MigrationGuardAutoConfigurationTests {
     }
 
     @Test
+    void closingTheContextWaitsForASnapshotVerifiedAlongsideTheMigration() throws Exception {
+        this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
+        // Large enough for verification to run in the background while Flyway migrates
+        new org.springframework.jdbc.core.JdbcTemplate(TestDatabases.wal(database()))
+                .execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 70000) "
+                        + "INSERT INTO item (name) SELECT hex(randomblob(500)) FROM n");
+        this.migrations.add("V3__more.sql", "ALTER TABLE item ADD COLUMN note TEXT;");
+        this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
+        assertThat(snapshots()).hasSize(1);
+        try (var files = Files.list(this.temp.resolve("backups"))) {
+            assertThat(files).noneMatch((file) -> file.getFileName().toString().endsWith(".partial"));
+        }
+        assertThat(TestDatabases.integrityCheck(snapshots().get(0).file())).containsExactly("ok");
+    }
+
+    @Test
     void takesNoSnapshotWhenNothingIsPending() {
         this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
         this.contextRunner.run((context) -> {
