@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteErrorCode;
 
 /**
  * Restores a snapshot into the live database through SQLite's online backup API, on a connection the caller holds, so
@@ -117,7 +118,11 @@ public final class SnapshotRestorer {
         int result = sqlite.getDatabase()
                 .restore("main", snapshot.toString(), null, SLEEP_MILLIS, this.busyRetries, ALL_PAGES);
         if (result != 0) {
-            throw new SQLException("SQLite online restore from " + snapshot + " ended with result code " + result);
+            SQLiteErrorCode code = SQLiteErrorCode.getErrorCode(result);
+            throw new SQLException(
+                    "SQLite online restore from " + snapshot + " failed: " + code.message + " (" + code + ")",
+                    null,
+                    result);
         }
     }
 

@@ -44,33 +44,6 @@ public record MigrationReport(
         restores = (restores != null) ? List.copyOf(restores) : List.of();
     }
 
-    public MigrationReport(
-            Outcome outcome,
-            String database,
-            String fromVersion,
-            String toVersion,
-            int pending,
-            int applied,
-            SnapshotAttempt snapshot,
-            Instant finishedAt,
-            Duration duration,
-            List<Heal> heals,
-            List<LintFinding> lintFindings) {
-        this(
-                outcome,
-                database,
-                fromVersion,
-                toVersion,
-                pending,
-                applied,
-                snapshot,
-                finishedAt,
-                duration,
-                heals,
-                lintFindings,
-                null);
-    }
-
     /**
      * Returns this report with the final outcome of a snapshot that was still being verified when the run ended.
      * @param settled the settled snapshot attempt

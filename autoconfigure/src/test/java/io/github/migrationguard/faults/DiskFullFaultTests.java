@@ -97,10 +97,10 @@ class DiskFullFaultTests {
         MigrationReports reports = new MigrationReports();
         MigrationReport report = guarded(false, reports).migrate(flyway());
         assertThat(report.snapshot().outcome()).isEqualTo(SnapshotAttempt.Outcome.FAILURE);
-        // Failed while copying (SQLITE_FULL is result code 13), not at the free-space check before it
+        // Failed while copying (SQLITE_FULL), not at the free-space check before it
         assertThat(report.snapshot().message())
                 .doesNotContain("Not enough free space")
-                .contains("result code 13");
+                .contains("SQLITE_FULL");
         assertThat(report.outcome()).isEqualTo(MigrationReport.Outcome.SUCCESS);
         assertThat(report.toVersion()).isEqualTo("2");
         assertThat(backupFiles()).isEmpty();
@@ -117,7 +117,7 @@ class DiskFullFaultTests {
         assertThatExceptionOfType(MigrationGuardException.class)
                 .isThrownBy(() -> guarded(true, new MigrationReports()).migrate(flyway()))
                 .withMessageContaining("snapshot.on-failure=abort")
-                .withMessageContaining("result code 13");
+                .withMessageContaining("SQLITE_FULL");
         assertThat(backupFiles()).isEmpty();
         assertThat(TestDatabases.dump(this.db)).isEqualTo(before);
         assertThat(TestDatabases.integrityCheck(this.db)).containsExactly("ok");
