@@ -7,6 +7,7 @@ import io.github.migrationguard.snapshot.SnapshotLabel;
 import io.github.migrationguard.strategy.MigrationGuardStrategy;
 import io.github.migrationguard.strategy.MigrationReport;
 import io.github.migrationguard.strategy.MigrationReports;
+import io.github.migrationguard.testing.GuardContextRunners;
 import io.github.migrationguard.testing.Migrations;
 import io.github.migrationguard.testing.TestDatabases;
 import java.nio.file.Files;
@@ -16,10 +17,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -39,16 +37,7 @@ class MigrationGuardAutoConfigurationTests {
         this.migrations = new Migrations(this.temp.resolve("migrations"))
                 .add("V1__items.sql", "CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT);")
                 .add("V2__seed.sql", "INSERT INTO item (id, name) VALUES (1, 'one'), (2, 'two');");
-        this.contextRunner = new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(
-                        DataSourceAutoConfiguration.class,
-                        FlywayAutoConfiguration.class,
-                        MigrationGuardAutoConfiguration.class))
-                .withPropertyValues(
-                        "spring.flyway.locations=" + this.migrations.location(),
-                        "spring.datasource.url=jdbc:sqlite:" + database() + "?journal_mode=WAL",
-                        "spring.datasource.hikari.maximum-pool-size=1",
-                        "spring.datasource.hikari.connection-timeout=2000");
+        this.contextRunner = GuardContextRunners.sqlite(database() + "?journal_mode=WAL", this.migrations.location());
     }
 
     @Test

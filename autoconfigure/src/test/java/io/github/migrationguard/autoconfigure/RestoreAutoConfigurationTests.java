@@ -7,6 +7,7 @@ import io.github.migrationguard.restore.RestoreTrigger;
 import io.github.migrationguard.strategy.MigrationGuardException;
 import io.github.migrationguard.strategy.MigrationReport;
 import io.github.migrationguard.strategy.MigrationReports;
+import io.github.migrationguard.testing.GuardContextRunners;
 import io.github.migrationguard.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +15,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class RestoreAutoConfigurationTests {
@@ -35,15 +33,7 @@ class RestoreAutoConfigurationTests {
         this.db = this.temp.resolve("app.db");
         this.migrations = Files.createDirectories(this.temp.resolve("migrations"));
         migration("V1__notes.sql", "CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT);");
-        this.contextRunner = new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(
-                        DataSourceAutoConfiguration.class,
-                        FlywayAutoConfiguration.class,
-                        MigrationGuardAutoConfiguration.class))
-                .withPropertyValues(
-                        "spring.datasource.url=jdbc:sqlite:" + this.db,
-                        "spring.datasource.hikari.maximum-pool-size=1",
-                        "spring.flyway.locations=filesystem:" + this.migrations);
+        this.contextRunner = GuardContextRunners.sqlite(this.db.toString(), "filesystem:" + this.migrations);
         this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
     }
 

@@ -9,6 +9,7 @@ import io.github.migrationguard.heal.Heal;
 import io.github.migrationguard.heal.HealMode;
 import io.github.migrationguard.strategy.MigrationReport;
 import io.github.migrationguard.strategy.MigrationReports;
+import io.github.migrationguard.testing.GuardContextRunners;
 import io.github.migrationguard.testing.HistoryRows;
 import io.github.migrationguard.testing.IncidentMigrations;
 import io.github.migrationguard.testing.Migrations;
@@ -21,9 +22,6 @@ import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class SelfHealAutoConfigurationTests {
@@ -41,16 +39,7 @@ class SelfHealAutoConfigurationTests {
     void prepare() {
         this.db = this.temp.resolve("app.db");
         this.migrations = IncidentMigrations.writeTen(this.temp.resolve("migrations"));
-        this.contextRunner = new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(
-                        DataSourceAutoConfiguration.class,
-                        FlywayAutoConfiguration.class,
-                        MigrationGuardAutoConfiguration.class))
-                .withPropertyValues(
-                        "spring.datasource.url=jdbc:sqlite:" + this.db,
-                        "spring.flyway.locations=" + this.migrations.location(),
-                        "spring.datasource.hikari.maximum-pool-size=1",
-                        "spring.datasource.hikari.connection-timeout=2000");
+        this.contextRunner = GuardContextRunners.sqlite(this.db.toString(), this.migrations.location());
     }
 
     @Test
