@@ -89,7 +89,10 @@ class MigrationGuardObservabilityAutoConfigurationTests {
     void healthIsUpOnADatabaseThatIsNotSqlite() {
         this.runner
                 .withPropertyValues(
-                        "spring.datasource.url=jdbc:h2:mem:observe", "spring.flyway.locations=classpath:db/none")
+                        "spring.datasource.url=jdbc:h2:mem:observe",
+                        "spring.flyway.locations=classpath:db/none",
+                        // Flyway itself needs two connections on H2, with or without the starter
+                        "spring.datasource.hikari.maximum-pool-size=2")
                 .run((context) -> {
                     Health health =
                             context.getBean(MigrationGuardHealthIndicator.class).health();

@@ -1,17 +1,14 @@
 package io.github.migrationguard.testing;
 
-import io.github.migrationguard.autoconfigure.MigrationGuardAutoConfiguration;
 import io.github.migrationguard.autoconfigure.MigrationGuardEndpointAutoConfiguration;
 import io.github.migrationguard.autoconfigure.MigrationGuardHealthAutoConfiguration;
 import java.nio.file.Path;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
  * A real application in a temporary directory: a SQLite file already at version 1, migrations on the file system,
- * and an {@link ApplicationContextRunner} with DataSource, Flyway and migration-guard auto-configuration.
+ * and an {@link ApplicationContextRunner} like {@link GuardContextRunners#sqlite} plus health and endpoint.
  */
 public final class GuardedApplication {
 
@@ -51,16 +48,9 @@ public final class GuardedApplication {
      * @return the runner
      */
     public ApplicationContextRunner runner(Class<?>... more) {
-        return new ApplicationContextRunner()
+        return GuardContextRunners.sqlite(database().toString(), this.migrations.location())
                 .withConfiguration(AutoConfigurations.of(
-                        DataSourceAutoConfiguration.class,
-                        FlywayAutoConfiguration.class,
-                        MigrationGuardAutoConfiguration.class,
-                        MigrationGuardHealthAutoConfiguration.class,
-                        MigrationGuardEndpointAutoConfiguration.class))
-                .withConfiguration(AutoConfigurations.of(more))
-                .withPropertyValues(
-                        "spring.datasource.url=jdbc:sqlite:" + database(),
-                        "spring.flyway.locations=" + this.migrations.location());
+                        MigrationGuardHealthAutoConfiguration.class, MigrationGuardEndpointAutoConfiguration.class))
+                .withConfiguration(AutoConfigurations.of(more));
     }
 }
