@@ -49,6 +49,9 @@ public class MigrationGuardHealthIndicator extends AbstractHealthIndicator {
         List<String> downReasons = new ArrayList<>();
         DatabaseFile database = this.snapshots.database();
         builder.withDetail("database", database.exists() ? database.path().toString() : database.skipReason());
+        Optional<String> notGuarded = this.reports.notGuardedReason();
+        builder.withDetail("guarding", notGuarded.isEmpty());
+        notGuarded.ifPresent((reason) -> builder.withDetail("notGuardedReason", reason));
         Optional<MigrationReport> last = this.reports.last();
         last.ifPresent((report) -> lastRun(builder, report, downReasons));
         GuardActivity activity = this.reports.activity();

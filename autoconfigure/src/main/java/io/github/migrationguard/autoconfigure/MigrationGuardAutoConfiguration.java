@@ -11,6 +11,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -25,6 +27,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration for migration-guard: guards Spring Boot's Flyway migration with snapshots, self-heal and restore.
+ * An application's own {@code FlywayMigrationStrategy} runs inside the guard, and its own {@code Flyway} bean with
+ * {@code initMethod = "migrate"} is migrated through the guard; startup says so when neither reaches a migration.
  */
 @AutoConfiguration(
         after = FlywayAutoConfiguration.class,
@@ -55,6 +59,22 @@ public final class MigrationGuardAutoConfiguration {
     @ConditionalOnMissingBean(FlywayMigrationStrategy.class)
     MigrationGuardStrategy migrationGuardStrategy(GuardedMigration guardedMigration) {
         return new MigrationGuardStrategy(guardedMigration);
+    }
+
+    @Bean
+    static GuardedStrategies migrationGuardApplicationStrategies(ObjectProvider<GuardedMigration> guardedMigration) {
+        return new GuardedStrategies(guardedMigration);
+    }
+
+    @Bean
+    static GuardedFlywayInitMethods migrationGuardFlywayInitMethods() {
+        return new GuardedFlywayInitMethods();
+    }
+
+    @Bean
+    UnguardedMigrationCheck migrationGuardUnguardedMigrationCheck(
+            ConfigurableListableBeanFactory beanFactory, MigrationReports reports) {
+        return new UnguardedMigrationCheck(beanFactory, reports);
     }
 
     @Bean

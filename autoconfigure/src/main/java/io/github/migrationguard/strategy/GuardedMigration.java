@@ -22,16 +22,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs Flyway's migrate behind migration-guard's safety steps, in the order of the contract. Free of Spring Boot: a
@@ -104,6 +108,23 @@ public final class GuardedMigration {
      * @return what the run did
      */
     public MigrationReport migrate(Flyway flyway) {
+        return run(flyway, null);
+    }
+
+    /**
+     * Runs the application's own migrate step (for example "repair, then migrate") in place of Flyway's migrate,
+     * guarded like any run: restore on request, snapshot before it, restore if it throws, fingerprints after. Self-heal
+     * steps aside, since the step may repair the schema history itself. What was applied is read from Flyway before
+     * and after the step.
+     * @param flyway the configured Flyway
+     * @param migrateStep what migrates the database behind that Flyway
+     * @return what the run did
+     */
+    public MigrationReport migrate(Flyway flyway, Consumer<Flyway> migrateStep) {
+        return run(flyway, migrateStep);
+    }
+
+    private MigrationReport run(Flyway flyway, @Nullable Consumer<Flyway> applicationStep) {
         long start = System.nanoTime();
         Configuration configuration = flyway.getConfiguration();
         DataSource dataSource = configuration.getDataSource();
@@ -111,7 +132,7 @@ public final class GuardedMigration {
         SnapshotSettings snapshotSettings = this.settings.snapshot().withHistoryTable(configuration.getTable());
         List<RestoreRecord> restores = new ArrayList<>();
         restoreIfRequested(dataSource, database, snapshotSettings).ifPresent(restores::add);
-        List<Heal> heals = this.checksumHealer.heal(flyway);
+        List<Heal> heals = (applicationStep != null) ? List.of() : this.checksumHealer.heal(flyway);
         // One look at the migrations serves the snapshot, lint and, when nothing is applied, the fingerprints
         MigrationInfoService info = flyway.info();
         PendingMigrations pending = PendingMigrations.of(info);
@@ -119,25 +140,40 @@ public final class GuardedMigration {
         if (pending.count() > 0) {
             findings.addAll(this.lint.beforeMigrate(flyway));
         }
-        RunSnapshot snapshot = this.preMigrateSnapshot.take(dataSource, configuration.getTable(), database, pending);
+        boolean writes = pending.count() > 0 || (applicationStep != null && repairsHistory(flyway));
+        RunSnapshot snapshot =
+                this.preMigrateSnapshot.take(dataSource, configuration.getTable(), database, pending, writes);
         this.lastSnapshot = snapshot;
         Run run = new Run(database, pending, snapshot, heals, findings, restores, start);
-        rehearse(flyway, snapshotSettings, run);
-        MigrateResult result;
+        rehearse(flyway, snapshotSettings, run, (applicationStep != null) ? applicationStep : Flyway::migrate);
+        Migrated migrated;
         try {
-            result = flyway.migrate();
+            migrated = (applicationStep != null)
+                    ? Migrated.byApplication(flyway, applicationStep, info)
+                    : Migrated.byFlyway(flyway, info);
         } catch (RuntimeException ex) {
             throw migrationFailed(flyway, ex, run);
         }
-        boolean migrated = result.migrationsExecuted > 0;
-        this.fingerprintRecorder.record(flyway, migrated ? flyway.info().applied() : info.applied());
-        if (migrated) {
+        this.fingerprintRecorder.record(flyway, migrated.applied().applied());
+        if (migrated.count() > 0) {
             findings.addAll(this.lint.afterMigrate(dataSource));
         }
         MigrationReport.Outcome outcome =
-                migrated ? MigrationReport.Outcome.SUCCESS : MigrationReport.Outcome.NOTHING_PENDING;
-        String toVersion = (result.targetSchemaVersion != null) ? result.targetSchemaVersion : pending.fromVersion();
-        return record(outcome, run, toVersion, result.migrationsExecuted);
+                (migrated.count() > 0) ? MigrationReport.Outcome.SUCCESS : MigrationReport.Outcome.NOTHING_PENDING;
+        return record(outcome, run, migrated.toVersion(pending), migrated.count());
+    }
+
+    /**
+     * Whether the application's own step may write although nothing is pending: a repair realigns a schema history
+     * that does not validate, and the snapshot must come before that write.
+     */
+    private static boolean repairsHistory(Flyway flyway) {
+        try {
+            return !flyway.validateWithResult().validationSuccessful;
+        } catch (RuntimeException ex) {
+            // Whatever stops validation may be what the application's step repairs: take the snapshot
+            return true;
+        }
     }
 
     private Optional<RestoreRecord> restoreIfRequested(
@@ -149,12 +185,12 @@ public final class GuardedMigration {
         }
     }
 
-    private void rehearse(Flyway flyway, SnapshotSettings snapshotSettings, Run run) {
+    private void rehearse(Flyway flyway, SnapshotSettings snapshotSettings, Run run, Consumer<Flyway> migrateStep) {
         if (!this.settings.restore().rehearse() || run.pending().count() == 0) {
             return;
         }
         try {
-            this.rehearsal.rehearse(flyway, run.database(), snapshotSettings);
+            this.rehearsal.rehearse(flyway, run.database(), snapshotSettings, migrateStep);
         } catch (RehearsalException ex) {
             record(MigrationReport.Outcome.FAILED, run, run.pending().fromVersion(), 0);
             throw new MigrationGuardException(ex.getMessage(), ex);
@@ -266,4 +302,42 @@ public final class GuardedMigration {
             List<LintFinding> findings,
             List<RestoreRecord> restores,
             long start) {}
+
+    /**
+     * What the migrate step applied.
+     *
+     * @param count how many migrations it applied
+     * @param version the schema version after it, or {@code null} when Flyway did not say
+     * @param applied Flyway's view of the migrations after it
+     */
+    private record Migrated(int count, @Nullable String version, MigrationInfoService applied) {
+
+        static Migrated byFlyway(Flyway flyway, MigrationInfoService before) {
+            MigrateResult result = flyway.migrate();
+            MigrationInfoService after = (result.migrationsExecuted > 0) ? flyway.info() : before;
+            return new Migrated(result.migrationsExecuted, result.targetSchemaVersion, after);
+        }
+
+        /**
+         * Runs the application's step, then counts the schema history rows it added: the step returns nothing, and
+         * may repair rows as well as add them.
+         */
+        static Migrated byApplication(Flyway flyway, Consumer<Flyway> step, MigrationInfoService before) {
+            int lastRank = Arrays.stream(before.applied())
+                    .mapToInt(MigrationInfo::getInstalledRank)
+                    .max()
+                    .orElse(0);
+            step.accept(flyway);
+            MigrationInfoService after = flyway.info();
+            int count = (int) Arrays.stream(after.applied())
+                    .filter((migration) -> migration.getInstalledRank() > lastRank)
+                    .count();
+            return new Migrated(count, PendingMigrations.of(after).fromVersion(), after);
+        }
+
+        @Nullable
+        String toVersion(PendingMigrations pending) {
+            return (this.version != null) ? this.version : pending.fromVersion();
+        }
+    }
 }
