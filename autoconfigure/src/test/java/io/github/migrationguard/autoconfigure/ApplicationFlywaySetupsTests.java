@@ -92,14 +92,7 @@ class ApplicationFlywaySetupsTests {
 
     @Test
     void failingOwnStrategyLeavesTheDatabaseAsItWasWithOneVerifiedSnapshot() {
-        this.application.migrations().add("V3__broken.sql", BROKEN);
-        List<String> before = TestDatabases.dump(this.application.database());
-        this.contextRunner.withUserConfiguration(RepairThenMigrate.class).run((context) -> assertThat(context)
-                .getFailure()
-                .hasStackTraceContaining("restored from snapshot")
-                .hasStackTraceContaining("back at version 1"));
-        assertThat(TestDatabases.dump(this.application.database())).isEqualTo(before);
-        assertOneVerifiedSnapshot();
+        assertBrokenUpgradeLeavesTheDatabaseAsItWas(RepairThenMigrate.class);
     }
 
     @Test
@@ -135,16 +128,7 @@ class ApplicationFlywaySetupsTests {
 
     @Test
     void failingOwnFlywayBeanLeavesTheDatabaseAsItWasWithOneVerifiedSnapshot() {
-        this.application.migrations().add("V3__broken.sql", BROKEN);
-        List<String> before = TestDatabases.dump(this.application.database());
-        this.contextRunner
-                .withUserConfiguration(OwnFlywayMigratedByInitMethod.class)
-                .run((context) -> assertThat(context)
-                        .getFailure()
-                        .hasStackTraceContaining("restored from snapshot")
-                        .hasStackTraceContaining("back at version 1"));
-        assertThat(TestDatabases.dump(this.application.database())).isEqualTo(before);
-        assertOneVerifiedSnapshot();
+        assertBrokenUpgradeLeavesTheDatabaseAsItWas(OwnFlywayMigratedByInitMethod.class);
     }
 
     @Test
@@ -191,6 +175,17 @@ class ApplicationFlywaySetupsTests {
 
     private static MigrationReport lastRun(MigrationReports reports) {
         return reports.last().orElseThrow();
+    }
+
+    private void assertBrokenUpgradeLeavesTheDatabaseAsItWas(Class<?> configuration) {
+        this.application.migrations().add("V3__broken.sql", BROKEN);
+        List<String> before = TestDatabases.dump(this.application.database());
+        this.contextRunner.withUserConfiguration(configuration).run((context) -> assertThat(context)
+                .getFailure()
+                .hasStackTraceContaining("restored from snapshot")
+                .hasStackTraceContaining("back at version 1"));
+        assertThat(TestDatabases.dump(this.application.database())).isEqualTo(before);
+        assertOneVerifiedSnapshot();
     }
 
     private void assertOneVerifiedSnapshot() {
