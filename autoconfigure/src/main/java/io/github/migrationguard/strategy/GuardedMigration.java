@@ -146,14 +146,14 @@ public final class GuardedMigration {
         this.lastSnapshot = snapshot;
         Run run = new Run(database, pending, snapshot, heals, findings, restores, start);
         rehearse(flyway, snapshotSettings, run, (applicationStep != null) ? applicationStep : Flyway::migrate);
-        Migrated migrated;
+        MigrateResult result;
         try {
-            migrated = (applicationStep != null)
-                    ? Migrated.byApplication(flyway, applicationStep, info)
-                    : Migrated.byFlyway(flyway, info);
+            result = migrateStep(flyway, applicationStep);
         } catch (RuntimeException ex) {
             throw migrationFailed(flyway, ex, run);
         }
+        // Read once the step succeeded: failing to read the outcome is no reason to restore a migrated database
+        Migrated migrated = (result != null) ? Migrated.of(flyway, result, info) : Migrated.countedAfter(flyway, info);
         this.fingerprintRecorder.record(flyway, migrated.applied().applied());
         if (migrated.count() > 0) {
             findings.addAll(this.lint.afterMigrate(dataSource));
@@ -161,6 +161,17 @@ public final class GuardedMigration {
         MigrationReport.Outcome outcome =
                 (migrated.count() > 0) ? MigrationReport.Outcome.SUCCESS : MigrationReport.Outcome.NOTHING_PENDING;
         return record(outcome, run, migrated.toVersion(pending), migrated.count());
+    }
+
+    /**
+     * Runs Flyway's migrate, or the application's step, which says nothing of what it did.
+     */
+    private static @Nullable MigrateResult migrateStep(Flyway flyway, @Nullable Consumer<Flyway> applicationStep) {
+        if (applicationStep == null) {
+            return flyway.migrate();
+        }
+        applicationStep.accept(flyway);
+        return null;
     }
 
     /**
@@ -312,22 +323,20 @@ public final class GuardedMigration {
      */
     private record Migrated(int count, @Nullable String version, MigrationInfoService applied) {
 
-        static Migrated byFlyway(Flyway flyway, MigrationInfoService before) {
-            MigrateResult result = flyway.migrate();
+        static Migrated of(Flyway flyway, MigrateResult result, MigrationInfoService before) {
             MigrationInfoService after = (result.migrationsExecuted > 0) ? flyway.info() : before;
             return new Migrated(result.migrationsExecuted, result.targetSchemaVersion, after);
         }
 
         /**
-         * Runs the application's step, then counts the schema history rows it added: the step returns nothing, and
-         * may repair rows as well as add them.
+         * Counts the schema history rows the application's step added: the step returns nothing, and may repair rows
+         * as well as add them.
          */
-        static Migrated byApplication(Flyway flyway, Consumer<Flyway> step, MigrationInfoService before) {
+        static Migrated countedAfter(Flyway flyway, MigrationInfoService before) {
             int lastRank = Arrays.stream(before.applied())
                     .mapToInt(MigrationInfo::getInstalledRank)
                     .max()
                     .orElse(0);
-            step.accept(flyway);
             MigrationInfoService after = flyway.info();
             int count = (int) Arrays.stream(after.applied())
                     .filter((migration) -> migration.getInstalledRank() > lastRank)
