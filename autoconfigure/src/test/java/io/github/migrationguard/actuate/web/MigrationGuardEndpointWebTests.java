@@ -120,6 +120,23 @@ class MigrationGuardEndpointWebTests {
     }
 
     @Test
+    void postWithAnEmptyJsonObjectTakesAManualSnapshot() throws Exception {
+        DocumentContext taken = post("/actuator/migrationguard", "{}");
+        assertThat(taken.read("$.outcome", String.class)).isEqualTo("success");
+        assertThat(taken.read("$", Map.class)).doesNotContainKey("reason");
+    }
+
+    @Test
+    void postWithoutJsonContentTypeIsRefusedAsTheDocsSay() throws Exception {
+        HttpResponse<String> response = this.http.send(
+                HttpRequest.newBuilder(uri("/actuator/migrationguard"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(415);
+    }
+
+    @Test
     void healthShowsTheMigrationGuardComponentWithItsDetails() throws Exception {
         DocumentContext json = get("/actuator/health/migrationGuard");
         assertThat(json.read("$.status", String.class)).isEqualTo("UP");
