@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.flywaydb.core.api.MigrationVersion;
 
@@ -62,8 +63,14 @@ final class DowngradeSnapshots {
                 .toList();
     }
 
-    private static boolean leaves(SnapshotName name, MigrationVersion version) {
-        return name.label() == SnapshotLabel.PRE_MIGRATE
+    /**
+     * Returns which snapshot names were taken when a database left a version, for a source that filters by name
+     * itself (a bucket that fetches the newest match).
+     * @param version the version the database left
+     * @return the filter
+     */
+    static Predicate<SnapshotName> leaving(MigrationVersion version) {
+        return (name) -> name.label() == SnapshotLabel.PRE_MIGRATE
                 && name.fromVersion()
                         .map((from) -> MigrationVersion.fromVersion(from).compareTo(version) == 0)
                         .orElse(false);
