@@ -29,10 +29,11 @@ final class DowngradeSnapshots {
      * @return the snapshot, or empty when none is left (pruned, or never taken)
      */
     Optional<Found> newestLeaving(MigrationVersion version) {
+        Predicate<SnapshotName> leaving = leaving(version);
         Found newest = null;
         for (SnapshotSource source : this.sources) {
             for (SnapshotName name : source.names()) {
-                if (leaves(name, version)
+                if (leaving.test(name)
                         && (newest == null || name.time().isAfter(newest.name().time()))) {
                     newest = new Found(name, source);
                 }
