@@ -28,6 +28,8 @@ public record SnapshotName(SnapshotLabel label, Instant time, String detail) {
             Pattern.compile("^(pre-migrate|pre-restore|manual|scheduled)-(\\d{8}T\\d{6}\\.\\d{3}Z)"
                     + "(?:-([\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}.-]*))?\\.db$");
 
+    private static final Pattern MIGRATION_DETAIL = Pattern.compile("^v([0-9][0-9.]*)-to-v([0-9][0-9.]*)$");
+
     /** Anything but letters (with their combining marks) and digits of any script, and dots. */
     private static final Pattern UNSAFE = Pattern.compile("[^\\p{L}\\p{M}\\p{N}.]+");
 
@@ -53,6 +55,19 @@ public record SnapshotName(SnapshotLabel label, Instant time, String detail) {
             name.append('-').append(this.detail);
         }
         return name.append(".db").toString();
+    }
+
+    /**
+     * Returns the schema version a {@code pre-migrate} snapshot holds: the {@code <from>} of its
+     * {@code v<from>-to-v<to>} detail.
+     * @return the version, {@code 0} for a database that had none, or empty when the name carries no such detail
+     */
+    public Optional<String> fromVersion() {
+        if (this.detail == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = MIGRATION_DETAIL.matcher(this.detail);
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
     /**
