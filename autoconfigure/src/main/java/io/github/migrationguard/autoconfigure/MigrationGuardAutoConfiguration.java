@@ -18,11 +18,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -39,8 +39,8 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(MigrationGuardProperties.class)
 public final class MigrationGuardAutoConfiguration {
 
+    // Internal state the strategy publishes to and health, metrics and the endpoint read: not a bean users replace
     @Bean
-    @ConditionalOnMissingBean
     MigrationReports migrationGuardReports() {
         return new MigrationReports();
     }
@@ -91,10 +91,11 @@ public final class MigrationGuardAutoConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(name = "migration-guard.schedule.cron")
+    @Conditional(OnScheduleCronCondition.class)
     static class ScheduleConfiguration {
 
         @Bean
+        @ConditionalOnMissingBean
         SnapshotSchedule migrationGuardSnapshotSchedule(LiveSnapshots snapshots, MigrationGuardProperties properties) {
             MigrationGuardProperties.Schedule schedule = properties.getSchedule();
             return new SnapshotSchedule(snapshots, schedule.getCron(), schedule.getKeep());

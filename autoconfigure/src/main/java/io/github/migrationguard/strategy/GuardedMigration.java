@@ -6,12 +6,15 @@ import io.github.migrationguard.heal.Heal;
 import io.github.migrationguard.lint.LintFinding;
 import io.github.migrationguard.lint.LintSettings;
 import io.github.migrationguard.lint.MigrationLint;
+import io.github.migrationguard.restore.DowngradeOutcome;
+import io.github.migrationguard.restore.DowngradeRestore;
 import io.github.migrationguard.restore.Rehearsal;
 import io.github.migrationguard.restore.RehearsalException;
 import io.github.migrationguard.restore.RestoreException;
 import io.github.migrationguard.restore.RestoreOnFailure;
 import io.github.migrationguard.restore.RestoreOnRequest;
 import io.github.migrationguard.restore.RestoreRecord;
+import io.github.migrationguard.restore.SchemaAhead;
 import io.github.migrationguard.restore.SnapshotRestorer;
 import io.github.migrationguard.snapshot.DatabaseFile;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
@@ -61,6 +64,8 @@ public final class GuardedMigration {
 
     private final RestoreOnRequest restoreOnRequest;
 
+    private final DowngradeRestore downgradeRestore;
+
     private final Rehearsal rehearsal;
 
     private final RestoreOnFailure restoreOnFailure;
@@ -98,6 +103,7 @@ public final class GuardedMigration {
         this.lint = lint;
         SnapshotRestorer restorer = new SnapshotRestorer();
         this.restoreOnRequest = new RestoreOnRequest(settings.restore(), settings.keep(), clock, restorer);
+        this.downgradeRestore = new DowngradeRestore(settings.restore(), settings.keep(), clock, restorer);
         this.rehearsal = new Rehearsal(clock);
         this.restoreOnFailure = new RestoreOnFailure(restorer);
     }
@@ -132,9 +138,19 @@ public final class GuardedMigration {
         SnapshotSettings snapshotSettings = this.settings.snapshot().withHistoryTable(configuration.getTable());
         List<RestoreRecord> restores = new ArrayList<>();
         restoreIfRequested(dataSource, database, snapshotSettings).ifPresent(restores::add);
-        List<Heal> heals = (applicationStep != null) ? List.of() : this.checksumHealer.heal(flyway);
-        // One look at the migrations serves the snapshot, lint and, when nothing is applied, the fingerprints
+        // One look at the migrations serves the downgrade check, the snapshot, lint and the fingerprints; it is only
+        // taken again when a restore or a heal changed what it saw
         MigrationInfoService info = flyway.info();
+        DowngradeOutcome downgrade = restoreIfDowngraded(info, dataSource, database, snapshotSettings);
+        if (downgrade.restored()) {
+            restores.add(downgrade.restore());
+            info = flyway.info();
+        }
+        // The application's own step may repair the schema history itself: self-heal steps aside for it
+        List<Heal> heals = (applicationStep != null) ? List.of() : this.checksumHealer.heal(flyway);
+        if (!heals.isEmpty()) {
+            info = flyway.info();
+        }
         PendingMigrations pending = PendingMigrations.of(info);
         List<LintFinding> findings = new ArrayList<>();
         if (pending.count() > 0) {
@@ -144,7 +160,7 @@ public final class GuardedMigration {
         RunSnapshot snapshot =
                 this.preMigrateSnapshot.take(dataSource, configuration.getTable(), database, pending, writes);
         this.lastSnapshot = snapshot;
-        Run run = new Run(database, pending, snapshot, heals, findings, restores, start);
+        Run run = new Run(database, pending, snapshot, heals, findings, restores, downgrade.ahead(), start);
         rehearse(flyway, snapshotSettings, run, (applicationStep != null) ? applicationStep : Flyway::migrate);
         MigrateResult result;
         try {
@@ -191,6 +207,18 @@ public final class GuardedMigration {
             DataSource dataSource, DatabaseFile database, SnapshotSettings snapshotSettings) {
         try {
             return this.restoreOnRequest.restoreIfRequested(dataSource, database, snapshotSettings);
+        } catch (RestoreException ex) {
+            throw new MigrationGuardException(ex.getMessage(), ex);
+        }
+    }
+
+    private DowngradeOutcome restoreIfDowngraded(
+            MigrationInfoService info,
+            DataSource dataSource,
+            DatabaseFile database,
+            SnapshotSettings snapshotSettings) {
+        try {
+            return this.downgradeRestore.check(info, dataSource, database, snapshotSettings);
         } catch (RestoreException ex) {
             throw new MigrationGuardException(ex.getMessage(), ex);
         }
@@ -295,7 +323,8 @@ public final class GuardedMigration {
                 Duration.ofNanos(System.nanoTime() - run.start()),
                 run.heals(),
                 run.findings(),
-                run.restores());
+                run.restores(),
+                run.ahead());
         this.reports.record(report);
         // The snapshot may still be verifying while the application runs: report its outcome once known
         run.snapshot().whenSettled((attempt) -> this.reports.snapshotSettled(report, attempt));
@@ -312,6 +341,7 @@ public final class GuardedMigration {
             List<Heal> heals,
             List<LintFinding> findings,
             List<RestoreRecord> restores,
+            SchemaAhead ahead,
             long start) {}
 
     /**
