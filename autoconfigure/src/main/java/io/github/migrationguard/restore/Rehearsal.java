@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
@@ -46,6 +47,20 @@ public final class Rehearsal {
      * @throws RehearsalException when the migrations fail on the copy, or the copy cannot be made
      */
     public void rehearse(Flyway flyway, DatabaseFile database, SnapshotSettings snapshotSettings) {
+        rehearse(flyway, database, snapshotSettings, (copy) -> {});
+    }
+
+    /**
+     * Runs the pending migrations against a throwaway copy of the live database, after preparing the copy.
+     * @param flyway the application's Flyway, whose configuration the rehearsal reuses
+     * @param database where the live database is
+     * @param snapshotSettings how copies are taken and where snapshots go
+     * @param prepareCopy what the boot does to the live database before migrating (its heals), done to the copy
+     * through a Flyway configured for it
+     * @throws RehearsalException when the migrations fail on the copy, or the copy cannot be made
+     */
+    public void rehearse(
+            Flyway flyway, DatabaseFile database, SnapshotSettings snapshotSettings, Consumer<Flyway> prepareCopy) {
         if (!database.exists()) {
             logger.info("No rehearsal: " + database.skipReason());
             return;
@@ -55,7 +70,7 @@ public final class Rehearsal {
         Path workDir = createWorkDir(snapshots.path());
         try {
             Path copy = copy(flyway.getConfiguration().getDataSource(), database, snapshotSettings, workDir);
-            migrateCopy(flyway.getConfiguration(), copy);
+            migrateCopy(flyway.getConfiguration(), copy, prepareCopy);
         } finally {
             deleteRecursively(workDir);
         }
@@ -81,13 +96,14 @@ public final class Rehearsal {
         }
     }
 
-    private static void migrateCopy(Configuration configuration, Path copy) {
+    private static void migrateCopy(Configuration configuration, Path copy, Consumer<Flyway> prepareCopy) {
         logger.info("Rehearsing the pending migrations on a throwaway copy " + copy);
         Flyway rehearsal = Flyway.configure(configuration.getClassLoader())
                 .configuration(configuration)
                 .dataSource(new SnapshotFileDataSource(copy))
                 .load();
         try {
+            prepareCopy.accept(rehearsal);
             rehearsal.migrate();
         } catch (RuntimeException ex) {
             throw new RehearsalException(

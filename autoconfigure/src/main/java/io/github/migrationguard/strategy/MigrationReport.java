@@ -17,12 +17,14 @@ import java.util.List;
  * @param toVersion the schema version after the run, or {@code null} on an empty database
  * @param pending how many migrations were pending at the start
  * @param applied how many migrations were applied
- * @param snapshot what came of the pre-migrate snapshot
+ * @param snapshot what came of the pre-migrate snapshot, or {@code null} when the run stopped before that step
  * @param finishedAt when the run ended
  * @param duration how long the run took
  * @param heals the applied migrations whose checksum drift was healed before migrating
  * @param lintFindings what lint found before and after migrating
  * @param restores the restores of the run, in order: a {@code restore.from} request, then one after a failure
+ * @param failedStep the step a failed run stopped at, or {@code null} when the run did not fail
+ * @param failure why the run failed, or {@code null} when it did not fail
  */
 public record MigrationReport(
         Outcome outcome,
@@ -36,7 +38,9 @@ public record MigrationReport(
         Duration duration,
         List<Heal> heals,
         List<LintFinding> lintFindings,
-        List<RestoreRecord> restores) {
+        List<RestoreRecord> restores,
+        GuardStep failedStep,
+        String failure) {
 
     public MigrationReport {
         heals = List.copyOf(heals);
@@ -62,7 +66,9 @@ public record MigrationReport(
                 this.duration,
                 this.heals,
                 this.lintFindings,
-                this.restores);
+                this.restores,
+                this.failedStep,
+                this.failure);
     }
 
     /**
@@ -81,7 +87,8 @@ public record MigrationReport(
         NOTHING_PENDING,
 
         /**
-         * A migration failed and the database was not restored.
+         * Startup stopped: a step refused or failed before migrating (nothing was migrated), or a migration failed and
+         * the database was not restored.
          */
         FAILED,
 

@@ -65,7 +65,12 @@ final class PreMigrateSnapshot {
         thread.start();
     }
 
-    RunSnapshot take(DataSource dataSource, String historyTable, DatabaseFile database, PendingMigrations pending) {
+    RunSnapshot take(
+            DataSource dataSource,
+            String historyTable,
+            DatabaseFile database,
+            PendingMigrations pending,
+            boolean heals) {
         if (!this.settings.snapshotsOn()) {
             return skipped("snapshots are disabled");
         }
@@ -73,8 +78,8 @@ final class PreMigrateSnapshot {
             logger.info("No snapshot before migrating: " + database.skipReason());
             return skipped(database.skipReason());
         }
-        if (this.settings.when() == SnapshotWhen.PENDING && pending.count() == 0) {
-            return skipped("no migration is pending");
+        if (this.settings.when() == SnapshotWhen.PENDING && pending.count() == 0 && !heals) {
+            return skipped("no migration is pending and nothing is healed");
         }
         long start = System.nanoTime();
         SnapshotWriter writer = new SnapshotWriter(
