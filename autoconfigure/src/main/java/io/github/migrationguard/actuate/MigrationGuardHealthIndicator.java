@@ -78,7 +78,11 @@ public class MigrationGuardHealthIndicator extends AbstractHealthIndicator {
         builder.withDetail("lastRun", RunDescriptor.of(report));
         if (report.outcome() == MigrationReport.Outcome.FAILED
                 || report.outcome() == MigrationReport.Outcome.RESTORED) {
-            downReasons.add("the last migration failed (" + report.outcome() + ")");
+            downReasons.add(
+                    (report.failedStep() != null)
+                            ? "the last run stopped at step "
+                                    + report.failedStep().value() + " (" + report.outcome() + ")"
+                            : "the last migration failed (" + report.outcome() + ")");
         }
     }
 

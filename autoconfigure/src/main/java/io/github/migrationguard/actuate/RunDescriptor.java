@@ -14,6 +14,9 @@ import java.util.List;
  * @param durationMs how long the run took
  * @param finishedAt when the run ended (ISO-8601)
  * @param lintFindings what lint found, one message each
+ * @param failedStep the step a failed run stopped at ({@code plan}, {@code snapshot}, {@code migrate}...), or
+ * {@code null}
+ * @param reason why the run failed, or {@code null}
  */
 public record RunDescriptor(
         String outcome,
@@ -22,7 +25,9 @@ public record RunDescriptor(
         int applied,
         long durationMs,
         String finishedAt,
-        List<String> lintFindings) {
+        List<String> lintFindings,
+        String failedStep,
+        String reason) {
 
     static RunDescriptor of(MigrationReport report) {
         return new RunDescriptor(
@@ -32,6 +37,8 @@ public record RunDescriptor(
                 report.applied(),
                 report.duration().toMillis(),
                 report.finishedAt().toString(),
-                report.lintFindings().stream().map(LintFinding::message).toList());
+                report.lintFindings().stream().map(LintFinding::message).toList(),
+                (report.failedStep() != null) ? report.failedStep().value() : null,
+                report.failure());
     }
 }

@@ -2,6 +2,8 @@ package io.github.migrationguard.heal;
 
 import java.util.Objects;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.resolver.ResolvedMigration;
+import org.flywaydb.core.internal.info.MigrationInfoImpl;
 
 /**
  * An applied versioned migration whose file no longer has the checksum the schema history holds.
@@ -16,11 +18,26 @@ record ChecksumDrift(MigrationInfo migration, HistoryRow recorded) {
     }
 
     /**
-     * Returns the script on disk now.
+     * Returns the script on disk now. Flyway's migration info names the applied script once a version is applied, so
+     * the resolved migration behind it is asked.
      * @return the file name Flyway resolved for this version
      */
     String script() {
-        return this.migration.getScript();
+        ResolvedMigration resolved = resolved();
+        return (resolved != null) ? resolved.getScript() : this.migration.getScript();
+    }
+
+    /**
+     * Returns the description of the file on disk now.
+     * @return the description Flyway resolved for this version
+     */
+    String description() {
+        ResolvedMigration resolved = resolved();
+        return (resolved != null) ? resolved.getDescription() : this.migration.getDescription();
+    }
+
+    private ResolvedMigration resolved() {
+        return (this.migration instanceof MigrationInfoImpl info) ? info.getResolvedMigration() : null;
     }
 
     Integer appliedChecksum() {
@@ -37,8 +54,10 @@ record ChecksumDrift(MigrationInfo migration, HistoryRow recorded) {
      * @return whether the version number now belongs to a different migration
      */
     boolean isAnotherMigration() {
-        return !Objects.equals(this.recorded.description(), this.migration.getDescription())
-                || !Objects.equals(this.recorded.type(), String.valueOf(this.migration.getType()));
+        ResolvedMigration resolved = resolved();
+        String type = String.valueOf((resolved != null) ? resolved.getType() : this.migration.getType());
+        return !Objects.equals(this.recorded.description(), description())
+                || !Objects.equals(this.recorded.type(), type);
     }
 
     Heal healed(Heal.Reason reason, boolean reapplied) {

@@ -36,7 +36,7 @@ final class Refusals {
         return "Version " + drift.version() + " now belongs to a different migration (or its file was renamed): the "
                 + "schema history records " + recorded + " (\""
                 + drift.recorded().description() + "\"), the file on "
-                + "disk is " + drift.script() + " (\"" + drift.migration().getDescription() + "\")." + NL
+                + "disk is " + drift.script() + " (\"" + drift.description() + "\")." + NL
                 + both(drift) + NL + "    Ways out: put " + recorded + " back as it was applied and give "
                 + drift.script() + " a version number of its own (or rename it back, if it is the same migration); "
                 + "certifying version " + drift.version() + " in migration-guard.self-heal.versions does not help "
