@@ -114,7 +114,9 @@ public final class FingerprintRecorder {
         for (MigrationInfo migration : applied) {
             String version = migration.getVersion().getVersion();
             FingerprintTable.Recorded known = recorded.get(version);
-            if (known != null && Objects.equals(known.checksum(), migration.getResolvedChecksum())) {
+            if (known != null
+                    && Objects.equals(known.checksum(), migration.getResolvedChecksum())
+                    && Fingerprint.isCurrent(known.fingerprint())) {
                 // Recorded from this very file: reading and hashing it again at every start would change nothing
                 continue;
             }

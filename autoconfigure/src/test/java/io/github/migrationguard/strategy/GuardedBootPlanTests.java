@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.github.migrationguard.heal.ChecksumDriftException;
+import io.github.migrationguard.heal.Fingerprint;
 import io.github.migrationguard.heal.FingerprintRecorder;
+import io.github.migrationguard.heal.Heal;
 import io.github.migrationguard.heal.HealMode;
 import io.github.migrationguard.heal.HealSettings;
 import io.github.migrationguard.lint.LintFailOn;
@@ -14,6 +16,7 @@ import io.github.migrationguard.snapshot.SnapshotAttempt;
 import io.github.migrationguard.snapshot.SnapshotLabel;
 import io.github.migrationguard.snapshot.SnapshotSettings;
 import io.github.migrationguard.snapshot.SnapshotWhen;
+import io.github.migrationguard.sql.SqlDialect;
 import io.github.migrationguard.testing.Migrations;
 import io.github.migrationguard.testing.TestDatabases;
 import java.io.IOException;
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The order of a guarded boot on real SQLite files: plan, snapshot, heal, migrate. Each test replays a shape of
@@ -206,6 +210,47 @@ class GuardedBootPlanTests {
                         .snapshots(SnapshotLabel.PRE_MIGRATE, SnapshotAttempt.Outcome.SUCCESS)
                         .count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void keywordCasePassOverTheWholeFolderHealsByFingerprint() {
+        this.migrations.add("V3__index.sql", "CREATE INDEX item_name ON item (name);\n");
+        release("V2__seed.sql", V2);
+        this.migrations
+                .add("V1__item.sql", "create table item (id integer primary key, name text, label text);\n")
+                .add("V2__seed.sql", "insert into item (id, name) values (1, 'one'), (2, null);\n")
+                .add("V3__index.sql", "create index item_name on item (name);\n")
+                .add("V4__more.sql", "ALTER TABLE item ADD COLUMN size INTEGER;\n");
+
+        MigrationReport report = guard(HealSettings.defaults()).migrate(flyway());
+
+        assertThat(report.heals()).extracting(Heal::version).containsExactly("1", "2", "3");
+        assertThat(report.heals()).extracting(Heal::reason).containsOnly(Heal.Reason.FINGERPRINT);
+        assertThat(report.outcome()).isEqualTo(MigrationReport.Outcome.SUCCESS);
+    }
+
+    @Test
+    void keywordCaseInsideLiteralsStillCounts() {
+        release("V2__seed.sql", V2);
+        this.migrations.add("V2__seed.sql", "INSERT INTO item (id, name) VALUES (1, 'ONE'), (2, NULL);\n");
+
+        assertThatExceptionOfType(ChecksumDriftException.class)
+                .isThrownBy(() -> guard(HealSettings.defaults()).migrate(flyway()))
+                .withMessageContaining("more than whitespace, comments or keyword case changed");
+    }
+
+    @Test
+    void fingerprintRecordedInTheFirstFormatStillProvesWhitespaceDrift() {
+        release("V2__seed.sql", V2);
+        new JdbcTemplate(TestDatabases.wal(this.db))
+                .update(
+                        "UPDATE migration_guard_fingerprint SET fingerprint = ? WHERE version = '2'",
+                        Fingerprint.like(V2, SqlDialect.STANDARD, "sha256:"));
+        this.migrations.add("V2__seed.sql", "-- seed\nINSERT INTO item (id, name)\n  VALUES (1, 'one'), (2, NULL);\n");
+
+        assertThat(guard(HealSettings.defaults()).migrate(flyway()).heals())
+                .extracting(Heal::reason)
+                .containsExactly(Heal.Reason.FINGERPRINT);
     }
 
     private void releaseWithDeleteInV3() {
