@@ -1,9 +1,12 @@
 package io.github.migrationguard.actuate;
 
+import io.github.migrationguard.restore.SchemaAhead;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import io.github.migrationguard.snapshot.SnapshotDirectory;
 import io.github.migrationguard.snapshot.SnapshotLabel;
+import io.github.migrationguard.snapshot.SnapshotSchemaVersion;
 import io.github.migrationguard.strategy.LiveSnapshots;
+import io.github.migrationguard.strategy.MigrationReport;
 import io.github.migrationguard.strategy.MigrationReports;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -55,7 +58,8 @@ public class MigrationGuardEndpoint {
                         entry.getKey().version(), entry.getKey().reason(), entry.getValue()))
                 .toList();
         RunDescriptor lastRun = this.reports.last().map(RunDescriptor::of).orElse(null);
-        return new MigrationGuardDescriptor(stored, heals, lastRun, this.settings);
+        SchemaAhead ahead = this.reports.last().map(MigrationReport::ahead).orElse(null);
+        return new MigrationGuardDescriptor(stored, heals, lastRun, ahead, this.settings);
     }
 
     /**
@@ -86,12 +90,14 @@ public class MigrationGuardEndpoint {
      * @param snapshots the snapshots in the backup directory, oldest first
      * @param heals the versions healed since startup
      * @param lastRun the last guarded migration run, or {@code null}
+     * @param ahead the database is ahead of the application (an older build runs on it), or {@code null}
      * @param settings the effective settings, by property name
      */
     public record MigrationGuardDescriptor(
             List<StoredSnapshotDescriptor> snapshots,
             List<HealDescriptor> heals,
             RunDescriptor lastRun,
+            SchemaAhead ahead,
             Map<String, Object> settings) {}
 
     /**

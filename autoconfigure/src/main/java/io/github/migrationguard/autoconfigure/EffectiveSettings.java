@@ -32,6 +32,7 @@ final class EffectiveSettings {
         settings.put("restore.on-failure", properties.getRestore().isOnFailure());
         settings.put("restore.from", properties.getRestore().getFrom());
         settings.put("restore.force", properties.getRestore().isForce());
+        settings.put("restore.on-downgrade", properties.getRestore().isOnDowngrade());
         settings.put("rehearse.enabled", properties.getRehearse().isEnabled());
         settings.put("schedule.cron", properties.getSchedule().getCron());
         settings.put("schedule.keep", properties.getSchedule().getKeep());

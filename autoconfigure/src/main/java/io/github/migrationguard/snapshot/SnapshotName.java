@@ -25,6 +25,8 @@ public record SnapshotName(SnapshotLabel label, Instant time, String detail) {
     private static final Pattern PATTERN = Pattern.compile(
             "^(pre-migrate|pre-restore|manual|scheduled)-(\\d{8}T\\d{6}\\.\\d{3}Z)(?:-([a-z0-9][a-z0-9.-]*))?\\.db$");
 
+    private static final Pattern MIGRATION_DETAIL = Pattern.compile("^v([0-9][0-9.]*)-to-v([0-9][0-9.]*)$");
+
     private static final Pattern UNSAFE = Pattern.compile("[^a-z0-9.]+");
 
     private static final int MAX_SLUG_LENGTH = 60;
@@ -48,6 +50,19 @@ public record SnapshotName(SnapshotLabel label, Instant time, String detail) {
             name.append('-').append(this.detail);
         }
         return name.append(".db").toString();
+    }
+
+    /**
+     * Returns the schema version a {@code pre-migrate} snapshot holds: the {@code <from>} of its
+     * {@code v<from>-to-v<to>} detail.
+     * @return the version, {@code 0} for a database that had none, or empty when the name carries no such detail
+     */
+    public Optional<String> fromVersion() {
+        if (this.detail == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = MIGRATION_DETAIL.matcher(this.detail);
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.migrationguard.strategy;
 import io.github.migrationguard.heal.Heal;
 import io.github.migrationguard.lint.LintFinding;
 import io.github.migrationguard.restore.RestoreRecord;
+import io.github.migrationguard.restore.SchemaAhead;
 import io.github.migrationguard.snapshot.DatabaseFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,8 @@ final class BootRun {
     private List<Heal> heals = List.of();
 
     private boolean recorded;
+
+    private SchemaAhead ahead;
 
     BootRun(DatabaseFile database) {
         this.database = database;
@@ -85,6 +88,18 @@ final class BootRun {
 
     List<RestoreRecord> restores() {
         return this.restores;
+    }
+
+    /**
+     * Returns whether the database is ahead of the application.
+     * @return the finding, or {@code null} when it is not ahead or before the check
+     */
+    SchemaAhead ahead() {
+        return this.ahead;
+    }
+
+    void ahead(SchemaAhead ahead) {
+        this.ahead = ahead;
     }
 
     boolean recorded() {

@@ -5,6 +5,8 @@ import io.github.migrationguard.heal.FingerprintRecorder;
 import io.github.migrationguard.heal.Heal;
 import io.github.migrationguard.lint.LintSettings;
 import io.github.migrationguard.lint.MigrationLint;
+import io.github.migrationguard.restore.DowngradeOutcome;
+import io.github.migrationguard.restore.DowngradeRestore;
 import io.github.migrationguard.restore.Rehearsal;
 import io.github.migrationguard.restore.RehearsalException;
 import io.github.migrationguard.restore.RestoreException;
@@ -28,6 +30,7 @@ import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -56,6 +59,8 @@ public final class GuardedMigration {
     private final MigrationLint lint;
 
     private final RestoreOnRequest restoreOnRequest;
+
+    private final DowngradeRestore downgradeRestore;
 
     private final Rehearsal rehearsal;
 
@@ -95,6 +100,7 @@ public final class GuardedMigration {
         this.lint = lint;
         SnapshotRestorer restorer = new SnapshotRestorer();
         this.restoreOnRequest = new RestoreOnRequest(settings.restore(), settings.keep(), clock, restorer);
+        this.downgradeRestore = new DowngradeRestore(settings.restore(), settings.keep(), clock, restorer);
         this.rehearsal = new Rehearsal(clock);
         this.restoreOnFailure = new RestoreOnFailure(restorer);
     }
@@ -123,6 +129,13 @@ public final class GuardedMigration {
         restoreIfRequested(dataSource, run, snapshotSettings);
         run.enter(GuardStep.PLAN);
         BootPlan plan = this.planner.plan(flyway);
+        // The downgrade check reads the plan's look; a restore changes what it saw, so the boot is planned again
+        DowngradeOutcome downgrade = restoreIfDowngraded(plan.info(), dataSource, run.database(), snapshotSettings);
+        run.ahead(downgrade.ahead());
+        if (downgrade.restored()) {
+            run.restores().add(downgrade.restore());
+            plan = this.planner.plan(flyway);
+        }
         run.planned(plan.pending());
         run.enter(GuardStep.LINT);
         if (plan.pending().count() > 0) {
@@ -166,6 +179,18 @@ public final class GuardedMigration {
             this.restoreOnRequest
                     .restoreIfRequested(dataSource, run.database(), snapshotSettings)
                     .ifPresent(run.restores()::add);
+        } catch (RestoreException ex) {
+            throw new RestoreFailedException(ex.getMessage(), ex);
+        }
+    }
+
+    private DowngradeOutcome restoreIfDowngraded(
+            MigrationInfoService info,
+            DataSource dataSource,
+            DatabaseFile database,
+            SnapshotSettings snapshotSettings) {
+        try {
+            return this.downgradeRestore.check(info, dataSource, database, snapshotSettings);
         } catch (RestoreException ex) {
             throw new RestoreFailedException(ex.getMessage(), ex);
         }
@@ -314,6 +339,7 @@ public final class GuardedMigration {
                 run.heals(),
                 run.findings(),
                 run.restores(),
+                run.ahead(),
                 (failure != null) ? run.step() : null,
                 (failure != null) ? String.valueOf(failure.getMessage()) : null);
         run.markRecorded();

@@ -3,6 +3,7 @@ package io.github.migrationguard.strategy;
 import io.github.migrationguard.heal.Heal;
 import io.github.migrationguard.lint.LintFinding;
 import io.github.migrationguard.restore.RestoreRecord;
+import io.github.migrationguard.restore.SchemaAhead;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,9 @@ import java.util.List;
  * @param duration how long the run took
  * @param heals the applied migrations whose checksum drift was healed before migrating
  * @param lintFindings what lint found before and after migrating
- * @param restores the restores of the run, in order: a {@code restore.from} request, then one after a failure
+ * @param restores the restores of the run, in order: a {@code restore.from} request, one of an older build on a
+ * newer database, then one after a failure
+ * @param ahead the database is ahead of the application (an older build runs on it), or {@code null}
  * @param failedStep the step a failed run stopped at, or {@code null} when the run did not fail
  * @param failure why the run failed, or {@code null} when it did not fail
  */
@@ -39,6 +42,7 @@ public record MigrationReport(
         List<Heal> heals,
         List<LintFinding> lintFindings,
         List<RestoreRecord> restores,
+        SchemaAhead ahead,
         GuardStep failedStep,
         String failure) {
 
@@ -67,6 +71,7 @@ public record MigrationReport(
                 this.heals,
                 this.lintFindings,
                 this.restores,
+                this.ahead,
                 this.failedStep,
                 this.failure);
     }

@@ -16,6 +16,20 @@ class SnapshotNameTests {
     }
 
     @Test
+    void fromVersionIsTheVersionAPreMigrateSnapshotHolds() {
+        assertThat(new SnapshotName(SnapshotLabel.PRE_MIGRATE, TIME, "v1.2-to-v1.10").fromVersion())
+                .hasValue("1.2");
+    }
+
+    @Test
+    void fromVersionIsEmptyWithoutAVersionStep() {
+        assertThat(new SnapshotName(SnapshotLabel.MANUAL, TIME, "v3 backup").fromVersion())
+                .isEmpty();
+        assertThat(new SnapshotName(SnapshotLabel.PRE_RESTORE, TIME, null).fromVersion())
+                .isEmpty();
+    }
+
+    @Test
     void manualNameCarriesASlugOfTheReason() {
         assertThat(new SnapshotName(SnapshotLabel.MANUAL, TIME, "Before Import!").fileName())
                 .isEqualTo("manual-20261122T101530.123Z-before-import.db");
