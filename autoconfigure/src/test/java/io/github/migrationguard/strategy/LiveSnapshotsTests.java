@@ -2,10 +2,12 @@ package io.github.migrationguard.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.migrationguard.snapshot.DatabaseFile;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import io.github.migrationguard.snapshot.SnapshotDirectory;
 import io.github.migrationguard.snapshot.SnapshotLabel;
 import io.github.migrationguard.snapshot.SnapshotSettings;
+import io.github.migrationguard.snapshot.SnapshotWriter;
 import io.github.migrationguard.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -114,6 +118,21 @@ class LiveSnapshotsTests {
                         .snapshots(SnapshotLabel.MANUAL, SnapshotAttempt.Outcome.SKIPPED)
                         .count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void liveSnapshotIsSkippedWhileThePreMigrateSnapshotIsStillVerified() {
+        List<Runnable> verifications = new ArrayList<>();
+        SnapshotWriter startup = new SnapshotWriter(
+                this.dataSource,
+                DatabaseFile.locate(this.dataSource),
+                new SnapshotSettings(null, null, null, 0, null),
+                Clock.systemUTC());
+        startup.start(SnapshotLabel.PRE_MIGRATE, "v1-to-v2", verifications::add);
+        LiveSnapshots live = live(Clock.systemUTC());
+        assertThat(live.take(SnapshotLabel.SCHEDULED, null, 5).outcome()).isEqualTo(SnapshotAttempt.Outcome.SKIPPED);
+        verifications.forEach(Runnable::run);
+        assertThat(live.take(SnapshotLabel.SCHEDULED, null, 5).outcome()).isEqualTo(SnapshotAttempt.Outcome.SUCCESS);
     }
 
     @Test
