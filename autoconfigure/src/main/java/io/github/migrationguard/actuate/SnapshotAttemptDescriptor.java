@@ -13,6 +13,8 @@ import io.github.migrationguard.snapshot.SnapshotAttempt;
  * @param sizeBytes its size, when taken
  * @param durationMs time spent
  * @param verification how it was verified, when taken
+ * @param method how it was copied ({@code FILE_COPY}, {@code BACKUP_API}, {@code VACUUM_INTO}), when taken
+ * @param cloned whether the file was cloned copy-on-write rather than copied, when taken
  * @param message why it failed or was skipped
  */
 public record SnapshotAttemptDescriptor(
@@ -23,6 +25,8 @@ public record SnapshotAttemptDescriptor(
         Long sizeBytes,
         long durationMs,
         String verification,
+        String method,
+        Boolean cloned,
         String message) {
 
     static SnapshotAttemptDescriptor of(SnapshotAttempt attempt) {
@@ -35,6 +39,8 @@ public record SnapshotAttemptDescriptor(
                 (snapshot != null) ? snapshot.sizeBytes() : null,
                 attempt.duration().toMillis(),
                 (snapshot != null) ? snapshot.verification().name() : null,
+                (snapshot != null) ? snapshot.method().name() : null,
+                (snapshot != null) ? snapshot.cloned() : null,
                 attempt.message());
     }
 }
