@@ -138,6 +138,21 @@ class PendingSnapshotTests {
     }
 
     @Test
+    void stoppingWithoutWaitingInterruptsARunningCheckAndDeletesTheCopy() throws Exception {
+        SQLiteDataSource dataSource = TestDatabases.wal(database());
+        // Tens of MB: integrity_check takes a good part of a second, far longer than reaching the cancel below
+        TestDatabases.fill(dataSource, 150_000);
+        SnapshotSettings settings = new SnapshotSettings(null, SnapshotMethod.AUTO, Verification.FULL, 0, null);
+        SnapshotWriter writer =
+                new SnapshotWriter(dataSource, DatabaseFile.locate(dataSource), settings, Clock.systemUTC());
+        PendingSnapshot pending = writer.start(SnapshotLabel.SCHEDULED, null, (task) -> new Thread(task).start());
+        SnapshotAttempt attempt = pending.settleOrCancel(Duration.ZERO);
+        assertThat(attempt.outcome()).isEqualTo(SnapshotAttempt.Outcome.FAILURE);
+        assertThat(attempt.message()).containsAnyOf("cancelled", "interrupted");
+        assertThat(fileNames(writer)).isEmpty();
+    }
+
+    @Test
     void settleOrCancelReturnsTheOutcomeOfAVerificationThatEndsInTime() throws Exception {
         PendingSnapshot pending = writer().start(SnapshotLabel.PRE_MIGRATE, null, (task) -> new Thread(task).start());
         SnapshotAttempt attempt = pending.settleOrCancel(PendingSnapshot.SHUTDOWN_WAIT);
