@@ -3,14 +3,13 @@ package io.github.migrationguard.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import io.github.migrationguard.testing.HeldClock;
 import io.github.migrationguard.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -162,17 +161,7 @@ class PendingSnapshotTests {
 
     @Test
     void errorThrownWhileCopyingFailsTheSnapshotAndReleasesTheDatabase() throws Exception {
-        SnapshotWriter broken = writer(new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
+        SnapshotWriter broken = writer(new HeldClock() {
             @Override
             public Instant instant() {
                 throw new StackOverflowError("thrown while naming the snapshot");

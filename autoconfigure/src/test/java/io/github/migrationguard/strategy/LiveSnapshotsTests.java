@@ -8,17 +8,14 @@ import io.github.migrationguard.snapshot.SnapshotDirectory;
 import io.github.migrationguard.snapshot.SnapshotLabel;
 import io.github.migrationguard.snapshot.SnapshotSettings;
 import io.github.migrationguard.snapshot.SnapshotWriter;
+import io.github.migrationguard.testing.HeldClock;
 import io.github.migrationguard.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,37 +77,14 @@ class LiveSnapshotsTests {
 
     @Test
     void skipsAndRecordsASnapshotRequestedWhileAnotherOneRuns() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
         // The writer reads the clock to name the file, inside the running snapshot: hold it there
-        Clock blocking = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                entered.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                }
-                return Instant.now();
-            }
-        };
+        HeldClock blocking = new HeldClock();
         LiveSnapshots live = live(blocking);
         CompletableFuture<SnapshotAttempt> first =
                 CompletableFuture.supplyAsync(() -> live.take(SnapshotLabel.SCHEDULED, null, 5));
-        assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(blocking.entered.await(30, TimeUnit.SECONDS)).isTrue();
         SnapshotAttempt second = live.take(SnapshotLabel.MANUAL, "now", 5);
-        release.countDown();
+        blocking.release.countDown();
         assertThat(second.outcome()).isEqualTo(SnapshotAttempt.Outcome.SKIPPED);
         assertThat(second.message()).contains("still running");
         assertThat(first.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(SnapshotAttempt.Outcome.SUCCESS);
