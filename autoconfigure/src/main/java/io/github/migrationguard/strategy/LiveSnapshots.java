@@ -111,7 +111,7 @@ public final class LiveSnapshots implements AutoCloseable {
      * Takes a snapshot now, unless another snapshot of the database is still being taken or verified, then prunes
      * the label down to {@code keep}.
      * @param label the label, {@code manual} or {@code scheduled}
-     * @param detail what for, slugged into the name, or {@code null}
+     * @param detail what for, slugged into the name and kept whole beside the snapshot, or {@code null}
      * @param keep snapshots of that label to keep; 0 means none are taken
      * @return what came of it, also recorded in the activity
      */
@@ -138,6 +138,9 @@ public final class LiveSnapshots implements AutoCloseable {
                 return SnapshotAttempt.skipped(label, "a previous snapshot is still running");
             }
             Snapshot snapshot = pending.get().awaitVerified();
+            if (detail != null) {
+                writer.directory().keepReason(snapshot.file(), detail);
+            }
             prune(writer, label, keep);
             return SnapshotAttempt.taken(snapshot);
         } catch (SnapshotException ex) {
