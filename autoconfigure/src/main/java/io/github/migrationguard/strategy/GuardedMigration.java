@@ -15,6 +15,7 @@ import io.github.migrationguard.restore.RestoreOnRequest;
 import io.github.migrationguard.restore.RestoreRecord;
 import io.github.migrationguard.restore.SnapshotRestorer;
 import io.github.migrationguard.snapshot.DatabaseFile;
+import io.github.migrationguard.snapshot.PendingSnapshot;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import io.github.migrationguard.snapshot.SnapshotException;
 import io.github.migrationguard.snapshot.SnapshotSettings;
@@ -360,7 +361,9 @@ public final class GuardedMigration {
 
     /**
      * Waits until the pre-migrate snapshot of the latest run is settled: verified under its final name, or failed and
-     * deleted. For a graceful shutdown that should not cut a verification short, or a test that needs the file.
+     * deleted; at most {@link PendingSnapshot#SHUTDOWN_WAIT}, after which its verification is cancelled and the copy
+     * deleted (a few more seconds). For a shutdown that should neither cut a verification short without need nor
+     * hang, or a test that needs the file.
      * @return the final attempt, or empty before the first run
      */
     public Optional<SnapshotAttempt> awaitSnapshot() {
@@ -368,12 +371,7 @@ public final class GuardedMigration {
         if (snapshot == null) {
             return Optional.empty();
         }
-        try {
-            snapshot.awaitVerified();
-        } catch (SnapshotException ex) {
-            // Already logged and reported through the attempt
-        }
-        return Optional.of(snapshot.attempt());
+        return Optional.of(snapshot.settleOrCancel(PendingSnapshot.SHUTDOWN_WAIT));
     }
 
     private static String restoredVersion(Flyway flyway, BootRun run) {
