@@ -81,7 +81,27 @@ public final class RestoreOnRequest {
         Path snapshot = new RequestedSnapshot(
                         snapshotSettings.directoryFor(database.path()), snapshotSettings.historyTable())
                 .resolve(from);
+        if (!this.settings.force()) {
+            refuseForeign(dataSource, snapshot, from, snapshotSettings.historyTable());
+        }
         return Optional.of(restore(dataSource, database, snapshotSettings, from, snapshot));
+    }
+
+    private static void refuseForeign(DataSource dataSource, Path snapshot, String from, String historyTable) {
+        Optional<String> evidence;
+        try (Connection live = dataSource.getConnection()) {
+            evidence = new SnapshotOrigin(historyTable).foreignEvidence(snapshot, live);
+        } catch (SQLException ex) {
+            throw new RestoreException(
+                    "Could not tell whether " + snapshot + " is a copy of this application's " + "database: "
+                            + ex.getMessage() + "; nothing was changed",
+                    ex);
+        }
+        evidence.ifPresent((why) -> {
+            throw new RestoreException(RequestedSnapshot.PROPERTY + "=" + from + " names " + snapshot
+                    + ", which is not a snapshot of this application's database: " + why + ". Nothing was changed. "
+                    + "Pick another file, or set migration-guard.restore.force=true to restore it anyway");
+        });
     }
 
     private RestoreRecord restore(
