@@ -35,7 +35,7 @@ public final class RestoreOnRequest {
 
     private final RestoreLedger ledger = new RestoreLedger();
 
-    private final SnapshotRestorer restorer;
+    private final JournaledRestore restorer;
 
     /**
      * Creates the step.
@@ -48,7 +48,7 @@ public final class RestoreOnRequest {
         this.settings = settings;
         this.keep = Math.max(keep, 1);
         this.clock = clock;
-        this.restorer = restorer;
+        this.restorer = new JournaledRestore(restorer, clock);
     }
 
     /**
@@ -113,7 +113,7 @@ public final class RestoreOnRequest {
         long start = System.nanoTime();
         Snapshot before = preRestoreSnapshot(dataSource, database, snapshotSettings, from);
         try (Connection connection = dataSource.getConnection()) {
-            this.restorer.restoreInto(connection, snapshot);
+            this.restorer.restore(connection, database.path(), snapshot, RestoreTrigger.STARTUP);
             this.ledger.record(connection, from, snapshot.getFileName().toString(), Instant.now(this.clock));
         } catch (SQLException | RestoreException ex) {
             String message = "Restoring " + snapshot + " into " + database.path() + " (" + RequestedSnapshot.PROPERTY

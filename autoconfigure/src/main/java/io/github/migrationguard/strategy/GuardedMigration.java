@@ -6,6 +6,7 @@ import io.github.migrationguard.heal.Heal;
 import io.github.migrationguard.lint.LintFinding;
 import io.github.migrationguard.lint.LintSettings;
 import io.github.migrationguard.lint.MigrationLint;
+import io.github.migrationguard.restore.InterruptedRestore;
 import io.github.migrationguard.restore.Rehearsal;
 import io.github.migrationguard.restore.RehearsalException;
 import io.github.migrationguard.restore.RestoreException;
@@ -61,6 +62,8 @@ public final class GuardedMigration {
 
     private final RestoreOnFailure restoreOnFailure;
 
+    private final InterruptedRestore interruptedRestore;
+
     private volatile RunSnapshot lastSnapshot;
 
     public GuardedMigration(GuardSettings settings, MigrationReports reports, Clock clock) {
@@ -95,7 +98,8 @@ public final class GuardedMigration {
         SnapshotRestorer restorer = new SnapshotRestorer();
         this.restoreOnRequest = new RestoreOnRequest(settings.restore(), settings.keep(), clock, restorer);
         this.rehearsal = new Rehearsal(clock);
-        this.restoreOnFailure = new RestoreOnFailure(restorer);
+        this.restoreOnFailure = new RestoreOnFailure(restorer, clock);
+        this.interruptedRestore = new InterruptedRestore(restorer, clock);
     }
 
     /**
@@ -110,6 +114,7 @@ public final class GuardedMigration {
         DatabaseFile database = DatabaseFile.locate(dataSource);
         SnapshotSettings snapshotSettings = this.settings.snapshot().withHistoryTable(configuration.getTable());
         List<RestoreRecord> restores = new ArrayList<>();
+        completeInterruptedRestore(dataSource, database, snapshotSettings).ifPresent(restores::add);
         restoreIfRequested(dataSource, database, snapshotSettings).ifPresent(restores::add);
         List<Heal> heals = this.checksumHealer.heal(flyway);
         // One look at the migrations serves the snapshot, lint and, when nothing is applied, the fingerprints
@@ -138,6 +143,21 @@ public final class GuardedMigration {
                 migrated ? MigrationReport.Outcome.SUCCESS : MigrationReport.Outcome.NOTHING_PENDING;
         String toVersion = (result.targetSchemaVersion != null) ? result.targetSchemaVersion : pending.fromVersion();
         return record(outcome, run, toVersion, result.migrationsExecuted);
+    }
+
+    private Optional<RestoreRecord> completeInterruptedRestore(
+            DataSource dataSource, DatabaseFile database, SnapshotSettings snapshotSettings) {
+        if (!database.exists()) {
+            return Optional.empty();
+        }
+        try {
+            return this.interruptedRestore.completeIfAny(
+                    dataSource,
+                    database,
+                    snapshotSettings.directoryFor(database.path()).path());
+        } catch (RestoreException ex) {
+            throw new MigrationGuardException(ex.getMessage(), ex);
+        }
     }
 
     private Optional<RestoreRecord> restoreIfRequested(
