@@ -113,6 +113,15 @@ public final class GuardedMigration {
         DataSource dataSource = configuration.getDataSource();
         DatabaseFile database = DatabaseFile.locate(dataSource);
         SnapshotSettings snapshotSettings = this.settings.snapshot().withHistoryTable(configuration.getTable());
+        try (InstanceLock lock = InstanceLock.acquire(database, snapshotSettings)) {
+            return migrate(flyway, database, snapshotSettings, start);
+        }
+    }
+
+    private MigrationReport migrate(
+            Flyway flyway, DatabaseFile database, SnapshotSettings snapshotSettings, long start) {
+        Configuration configuration = flyway.getConfiguration();
+        DataSource dataSource = configuration.getDataSource();
         List<RestoreRecord> restores = new ArrayList<>();
         completeInterruptedRestore(dataSource, database, snapshotSettings).ifPresent(restores::add);
         restoreIfRequested(dataSource, database, snapshotSettings).ifPresent(restores::add);

@@ -11,6 +11,10 @@ import io.github.migrationguard.strategy.GuardedMigration;
 import io.github.migrationguard.strategy.MigrationReport;
 import io.github.migrationguard.strategy.MigrationReports;
 import io.github.migrationguard.testing.TestDatabases;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -18,8 +22,8 @@ import org.flywaydb.core.Flyway;
 
 /**
  * One application start through the guard, as a plain-Flyway application does it, with migrations from a directory.
- * Also the main class of child processes: {@code <db> <migrations dir> <keep>}; prints {@code outcome <OUTCOME>
- * <schema version>} or {@code failed <message>}.
+ * Also the main class of child processes: {@code <db> <migrations dir> <keep>}; prints {@code ready}, starts on a
+ * line of input, then prints {@code outcome <OUTCOME> <schema version>} or {@code failed <message>}.
  */
 public final class GuardedStart {
 
@@ -51,7 +55,11 @@ public final class GuardedStart {
                 .load();
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
+        // Every instance is started and ready before any begins: they start together, as after a deploy
+        System.out.println("ready");
+        System.out.flush();
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         try {
             MigrationReport report = run(Path.of(args[0]), Path.of(args[1]), Integer.parseInt(args[2]));
             System.out.println("outcome " + report.outcome() + " " + report.toVersion());
