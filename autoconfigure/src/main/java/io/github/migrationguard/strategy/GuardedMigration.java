@@ -113,7 +113,7 @@ public final class GuardedMigration {
         DataSource dataSource = configuration.getDataSource();
         DatabaseFile database = DatabaseFile.locate(dataSource);
         SnapshotSettings snapshotSettings = this.settings.snapshot().withHistoryTable(configuration.getTable());
-        try (InstanceLock lock = InstanceLock.acquire(database, snapshotSettings)) {
+        try (InstanceLock lock = InstanceLock.acquire(database)) {
             return migrate(flyway, database, snapshotSettings, start);
         }
     }

@@ -1,9 +1,7 @@
 package io.github.migrationguard.strategy;
 
 import io.github.migrationguard.snapshot.DatabaseFile;
-import io.github.migrationguard.snapshot.SnapshotSettings;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -16,8 +14,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Serialises guarded runs on one database across processes: an exclusive lock on {@value #FILE} in the backup
- * directory, held from the first look at the database (pending migrations) to the end of the migration or restore.
+ * Serialises guarded runs on one database across processes: an exclusive lock on the file {@code <database>}{@value
+ * #FILE} beside the database, held from the first look at the database (pending migrations) to the end of the migration or restore.
  * Flyway does not lock a SQLite database, so without it two instances starting together both see the same pending
  * migration, both copy, and one names its copy after a version the other already migrated. Under the lock the second
  * instance finds nothing pending, takes no snapshot and prunes nothing. A separate file, never the database: closing
@@ -25,7 +23,7 @@ import org.apache.commons.logging.LogFactory;
  */
 final class InstanceLock implements AutoCloseable {
 
-    static final String FILE = ".migration-guard.lock";
+    static final String FILE = ".migration-guard-lock";
 
     private static final Log logger = LogFactory.getLog(InstanceLock.class);
 
@@ -49,16 +47,15 @@ final class InstanceLock implements AutoCloseable {
     }
 
     /**
-     * Waits for and takes the lock of a database's backup directory.
+     * Waits for and takes the lock of a database.
      * @param database the database; no lock when it is not an existing SQLite file
-     * @param settings where the backup directory is
      * @return the held lock, to be closed at the end of the run
      */
-    static InstanceLock acquire(DatabaseFile database, SnapshotSettings settings) {
+    static InstanceLock acquire(DatabaseFile database) {
         if (!database.exists()) {
             return none();
         }
-        Path file = settings.directoryFor(database.path()).path().resolve(FILE);
+        Path file = database.path().resolveSibling(database.path().getFileName() + FILE);
         ReentrantLock local = inProcess.computeIfAbsent(file, (path) -> new ReentrantLock());
         local.lock();
         try {
@@ -73,10 +70,9 @@ final class InstanceLock implements AutoCloseable {
             return new InstanceLock(local, channel, lock);
         } catch (IOException ex) {
             local.unlock();
-            throw new UncheckedIOException(
-                    "Could not lock " + file + " to migrate " + database.path()
-                            + " one instance at a time; check that the backup directory is writable",
-                    ex);
+            logger.warn("Could not lock " + file + " (" + ex.getMessage() + "); migrating " + database.path()
+                    + " without guarding against other instances starting at the same moment");
+            return none();
         }
     }
 
