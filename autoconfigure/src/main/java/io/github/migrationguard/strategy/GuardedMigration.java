@@ -174,8 +174,8 @@ public final class GuardedMigration {
             findings.addAll(this.lint.beforeMigrate(flyway));
         }
         boolean writes = pending.count() > 0 || (applicationStep != null && repairsHistory(flyway));
-        RunSnapshot snapshot =
-                this.preMigrateSnapshot.take(dataSource, configuration.getTable(), database, pending, writes);
+        RunSnapshot snapshot = this.preMigrateSnapshot.take(
+                dataSource, flyway.getConfiguration().getTable(), database, pending, writes);
         this.lastSnapshot = snapshot;
         Run run = new Run(database, pending, snapshot, heals, findings, restores, downgrade.ahead(), start);
         rehearse(flyway, snapshotSettings, run, (applicationStep != null) ? applicationStep : Flyway::migrate);
