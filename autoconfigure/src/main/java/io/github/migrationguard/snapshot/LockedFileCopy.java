@@ -89,8 +89,9 @@ final class LockedFileCopy {
     }
 
     private static void transfer(Path source, Path target) throws IOException {
-        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
-                FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        // Never close the source's descriptor: that would drop this process's SQLite locks on the live file
+        FileChannel in = HeldReadChannels.of(source);
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             long size = in.size();
             long position = 0;
             while (position < size) {

@@ -7,6 +7,7 @@ import io.github.migrationguard.lint.LintSettings;
 import io.github.migrationguard.lint.MigrationLint;
 import io.github.migrationguard.restore.DowngradeOutcome;
 import io.github.migrationguard.restore.DowngradeRestore;
+import io.github.migrationguard.restore.InterruptedRestore;
 import io.github.migrationguard.restore.Rehearsal;
 import io.github.migrationguard.restore.RehearsalException;
 import io.github.migrationguard.restore.RestoreException;
@@ -71,6 +72,8 @@ public final class GuardedMigration {
 
     private final RestoreOnFailure restoreOnFailure;
 
+    private final InterruptedRestore interruptedRestore;
+
     private volatile RunSnapshot lastSnapshot;
 
     public GuardedMigration(GuardSettings settings, MigrationReports reports, Clock clock) {
@@ -107,7 +110,8 @@ public final class GuardedMigration {
         this.restoreOnRequest = new RestoreOnRequest(settings.restore(), settings.keep(), clock, restorer);
         this.downgradeRestore = new DowngradeRestore(settings.restore(), settings.keep(), clock, restorer);
         this.rehearsal = new Rehearsal(clock);
-        this.restoreOnFailure = new RestoreOnFailure(restorer);
+        this.restoreOnFailure = new RestoreOnFailure(restorer, clock);
+        this.interruptedRestore = new InterruptedRestore(restorer, clock);
     }
 
     /**
@@ -146,8 +150,19 @@ public final class GuardedMigration {
 
     private MigrationReport guard(Flyway flyway, BootRun run, @Nullable Consumer<Flyway> applicationStep) {
         Configuration configuration = flyway.getConfiguration();
-        DataSource dataSource = configuration.getDataSource();
         SnapshotSettings snapshotSettings = this.settings.snapshot().withHistoryTable(configuration.getTable());
+        // One instance at a time from the pending check to the end of the migration: the others then find nothing
+        // pending, take no snapshot and prune nothing
+        try (InstanceLock lock = InstanceLock.acquire(run.database())) {
+            return guardExclusively(flyway, run, applicationStep, snapshotSettings);
+        }
+    }
+
+    private MigrationReport guardExclusively(
+            Flyway flyway, BootRun run, @Nullable Consumer<Flyway> applicationStep, SnapshotSettings snapshotSettings) {
+        Configuration configuration = flyway.getConfiguration();
+        DataSource dataSource = configuration.getDataSource();
+        completeInterruptedRestore(dataSource, run, snapshotSettings);
         restoreIfRequested(dataSource, run, snapshotSettings);
         run.enter(GuardStep.PLAN);
         BootPlan plan = plan(flyway, applicationStep);
@@ -233,10 +248,24 @@ public final class GuardedMigration {
     }
 
     /**
-     * The one place Flyway's migrate runs inside the guard: after the snapshot and the heals, before fingerprints.
+     * Completes a restore that a crash or {@code kill -9} cut short, before anything else reads the database.
      */
-    private static MigrateResult migrateWithFlyway(Flyway flyway) {
-        return flyway.migrate();
+    private void completeInterruptedRestore(DataSource dataSource, BootRun run, SnapshotSettings snapshotSettings) {
+        DatabaseFile database = run.database();
+        if (!database.exists()) {
+            return;
+        }
+        run.enter(GuardStep.COMPLETE_RESTORE);
+        try {
+            this.interruptedRestore
+                    .completeIfAny(
+                            dataSource,
+                            database,
+                            snapshotSettings.directoryFor(database.path()).path())
+                    .ifPresent(run.restores()::add);
+        } catch (RestoreException ex) {
+            throw new RestoreFailedException(ex.getMessage(), ex);
+        }
     }
 
     private void restoreIfRequested(DataSource dataSource, BootRun run, SnapshotSettings snapshotSettings) {
