@@ -1,5 +1,6 @@
 package io.github.migrationguard.actuate;
 
+import io.github.migrationguard.restore.CrashLoop;
 import io.github.migrationguard.snapshot.DatabaseFile;
 import io.github.migrationguard.snapshot.SnapshotDirectory;
 import io.github.migrationguard.strategy.GuardActivity;
@@ -85,6 +86,9 @@ public class MigrationGuardHealthIndicator extends AbstractHealthIndicator {
             // Not DOWN: the older build runs as Flyway lets it, and a rollback that never turns ready helps no one
             builder.withDetail("ahead", report.ahead());
         }
+        if (report.crashLoop() != null) {
+            builder.withDetail("crashLoop", crashLoop(report.crashLoop()));
+        }
         if (report.outcome() == MigrationReport.Outcome.FAILED
                 || report.outcome() == MigrationReport.Outcome.RESTORED) {
             downReasons.add(
@@ -93,6 +97,14 @@ public class MigrationGuardHealthIndicator extends AbstractHealthIndicator {
                                     + report.failedStep().value() + " (" + report.outcome() + ")"
                             : "the last migration failed (" + report.outcome() + ")");
         }
+    }
+
+    private static Map<String, Object> crashLoop(CrashLoop loop) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("failedBoots", loop.failedBoots());
+        detail.put("snapshot", loop.snapshot().file().toString());
+        detail.put("since", loop.since().toString());
+        return detail;
     }
 
     private void backupDirectory(Health.Builder builder, SnapshotDirectory directory, List<String> downReasons) {

@@ -109,6 +109,10 @@ public class MigrationGuardMetrics implements MeterBinder {
         Gauge.builder("migration.guard.schema.ahead", this, MigrationGuardMetrics::schemaAhead)
                 .description("1 when the database is ahead of the application (an older build runs on it), else 0")
                 .register(registry);
+        Gauge.builder("migration.guard.crash.loop", this, MigrationGuardMetrics::crashLoopBoots)
+                .description("Boots in a row that failed to migrate and restored the same snapshot; 0 when the last "
+                        + "boot migrated")
+                .register(registry);
     }
 
     private void bindRestores(MeterRegistry registry, GuardActivity activity) {
@@ -146,6 +150,14 @@ public class MigrationGuardMetrics implements MeterBinder {
         return this.reports
                 .last()
                 .map((report) -> (report.ahead() != null) ? 1.0 : 0.0)
+                .orElse(0.0);
+    }
+
+    private double crashLoopBoots() {
+        return this.reports
+                .last()
+                .map((report) ->
+                        (report.crashLoop() != null) ? report.crashLoop().failedBoots() : 0.0)
                 .orElse(0.0);
     }
 

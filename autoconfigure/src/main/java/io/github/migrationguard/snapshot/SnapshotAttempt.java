@@ -18,6 +18,17 @@ public record SnapshotAttempt(
         return new SnapshotAttempt(snapshot.name().label(), Outcome.SUCCESS, snapshot.duration(), snapshot, null);
     }
 
+    /**
+     * Returns the attempt of a boot that took no copy and stands on the snapshot the previous, failed boot restored:
+     * the database is unchanged since.
+     * @param snapshot the snapshot reused
+     * @param message why it was reused
+     * @return the attempt
+     */
+    public static SnapshotAttempt reused(Snapshot snapshot, String message) {
+        return new SnapshotAttempt(snapshot.name().label(), Outcome.REUSED, Duration.ZERO, snapshot, message);
+    }
+
     public static SnapshotAttempt failed(SnapshotLabel label, Duration duration, String message) {
         return new SnapshotAttempt(label, Outcome.FAILURE, duration, null, message);
     }
@@ -46,6 +57,12 @@ public record SnapshotAttempt(
         FAILURE,
 
         SKIPPED,
+
+        /**
+         * No copy: the snapshot a failed boot restored stands for this boot too, the database being unchanged since
+         * (a crash loop).
+         */
+        REUSED,
 
         /**
          * Copied; verification runs alongside the migration and the file has no final name yet.

@@ -2,11 +2,13 @@ package io.github.migrationguard.strategy;
 
 import io.github.migrationguard.heal.Heal;
 import io.github.migrationguard.lint.LintFinding;
+import io.github.migrationguard.restore.CrashLoop;
 import io.github.migrationguard.restore.RestoreRecord;
 import io.github.migrationguard.restore.SchemaAhead;
 import io.github.migrationguard.snapshot.DatabaseFile;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one guarded run has done so far, step by step, so that it can be recorded whatever step it ends in. Used by the
@@ -27,6 +29,8 @@ final class BootRun {
     private PendingMigrations pending = new PendingMigrations(0, null, null);
 
     private RunSnapshot snapshot;
+
+    private @Nullable CrashLoop crashLoop;
 
     private List<Heal> heals = List.of();
 
@@ -66,6 +70,19 @@ final class BootRun {
      * Returns the pre-migrate snapshot of this run.
      * @return the snapshot, or {@code null} before the snapshot step
      */
+    /**
+     * Returns the crash loop this run continues or started.
+     * @return the loop, or {@code null} when the previous boot did not fail and this one did not restore
+     */
+    @Nullable
+    CrashLoop crashLoop() {
+        return this.crashLoop;
+    }
+
+    void crashLoop(@Nullable CrashLoop crashLoop) {
+        this.crashLoop = crashLoop;
+    }
+
     RunSnapshot snapshot() {
         return this.snapshot;
     }

@@ -5,6 +5,8 @@ import io.github.migrationguard.heal.FingerprintRecorder;
 import io.github.migrationguard.heal.Heal;
 import io.github.migrationguard.lint.LintSettings;
 import io.github.migrationguard.lint.MigrationLint;
+import io.github.migrationguard.restore.CrashLoop;
+import io.github.migrationguard.restore.CrashLoops;
 import io.github.migrationguard.restore.DowngradeOutcome;
 import io.github.migrationguard.restore.DowngradeRestore;
 import io.github.migrationguard.restore.InterruptedRestore;
@@ -17,10 +19,11 @@ import io.github.migrationguard.restore.RestoreRecord;
 import io.github.migrationguard.restore.SnapshotRestorer;
 import io.github.migrationguard.snapshot.DatabaseFile;
 import io.github.migrationguard.snapshot.PendingSnapshot;
+import io.github.migrationguard.snapshot.Snapshot;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
+import io.github.migrationguard.snapshot.SnapshotDirectory;
 import io.github.migrationguard.snapshot.SnapshotException;
 import io.github.migrationguard.snapshot.SnapshotSettings;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,6 +77,8 @@ public final class GuardedMigration {
 
     private final InterruptedRestore interruptedRestore;
 
+    private final CrashLoops crashLoops;
+
     private volatile RunSnapshot lastSnapshot;
 
     public GuardedMigration(GuardSettings settings, MigrationReports reports, Clock clock) {
@@ -112,6 +117,7 @@ public final class GuardedMigration {
         this.rehearsal = new Rehearsal(clock);
         this.restoreOnFailure = new RestoreOnFailure(restorer, clock);
         this.interruptedRestore = new InterruptedRestore(restorer, clock);
+        this.crashLoops = new CrashLoops(clock);
     }
 
     /**
@@ -179,7 +185,10 @@ public final class GuardedMigration {
             run.findings().addAll(this.lint.beforeMigrate(flyway, plan.info().pending()));
         }
         boolean writes = plan.writes() || (applicationStep != null && repairsHistory(flyway));
-        snapshot(dataSource, configuration.getTable(), run, plan, writes);
+        SnapshotDirectory backups = run.database().exists()
+                ? snapshotSettings.directoryFor(run.database().path())
+                : null;
+        snapshot(dataSource, configuration.getTable(), run, plan, writes, backups);
         rehearse(flyway, snapshotSettings, run, plan, applicationStep);
         run.enter(GuardStep.HEAL);
         run.healed(this.checksumHealer.apply(flyway, plan.heals()));
@@ -209,6 +218,7 @@ public final class GuardedMigration {
         if (applied > 0) {
             run.findings().addAll(this.lint.afterMigrate(dataSource));
         }
+        endCrashLoop(run, backups);
         MigrationReport.Outcome outcome =
                 (applied > 0) ? MigrationReport.Outcome.SUCCESS : MigrationReport.Outcome.NOTHING_PENDING;
         return record(outcome, run, toVersion, applied, null);
@@ -291,11 +301,18 @@ public final class GuardedMigration {
         }
     }
 
-    private void snapshot(DataSource dataSource, String historyTable, BootRun run, BootPlan plan, boolean writes) {
+    private void snapshot(
+            DataSource dataSource,
+            String historyTable,
+            BootRun run,
+            BootPlan plan,
+            boolean writes,
+            @Nullable SnapshotDirectory backups) {
         run.enter(GuardStep.SNAPSHOT);
         try {
-            RunSnapshot snapshot =
-                    this.preMigrateSnapshot.take(dataSource, historyTable, run.database(), plan.pending(), writes);
+            Optional<CrashLoop> reusable = reusableSnapshot(dataSource, run, writes, backups);
+            RunSnapshot snapshot = this.preMigrateSnapshot.take(
+                    dataSource, historyTable, run.database(), plan.pending(), writes, reusable);
             run.snapshot(snapshot);
             this.lastSnapshot = snapshot;
         } catch (SnapshotAbortedException ex) {
@@ -303,6 +320,53 @@ public final class GuardedMigration {
         } catch (MigrationGuardException ex) {
             // migration-guard.snapshot.on-failure=abort: nothing was written
             throw new SnapshotAbortedException(ex.getMessage(), ex.getCause());
+        }
+    }
+
+    /**
+     * Looks for a crash loop this boot continues, and whether its snapshot can stand for this boot (the database is
+     * unchanged since the previous boot restored it).
+     */
+    private Optional<CrashLoop> reusableSnapshot(
+            DataSource dataSource, BootRun run, boolean writes, @Nullable SnapshotDirectory backups) {
+        if (backups == null) {
+            return Optional.empty();
+        }
+        run.crashLoop(this.crashLoops.previous(backups, run.database()).orElse(null));
+        if (run.crashLoop() == null || !writes || !this.settings.snapshotsOn()) {
+            return Optional.empty();
+        }
+        try {
+            return this.crashLoops.reusable(dataSource, backups, run.database());
+        } catch (RuntimeException ex) {
+            logger.warn("Taking a fresh snapshot: could not compare "
+                    + run.database().path() + " with what the last failed boot restored (" + ex.getMessage() + ")");
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Ends a crash loop once a boot migrated or found nothing to migrate, then prunes: only a boot that succeeded
+     * prunes, so a failing one never deletes what came before it.
+     */
+    private void endCrashLoop(BootRun run, @Nullable SnapshotDirectory backups) {
+        if (backups == null) {
+            return;
+        }
+        if (run.crashLoop() != null) {
+            logger.info("The crash loop of " + run.database().path() + " is over after "
+                    + run.crashLoop().failedBoots() + " failed boot(s); snapshot "
+                    + run.crashLoop().snapshot().file() + " is pruned like any other from now on");
+            try {
+                this.crashLoops.end(backups);
+            } catch (RuntimeException ex) {
+                logger.warn("Could not remove the crash loop record in " + backups.path() + " (" + ex.getMessage()
+                        + "); the next boot compares the database with it and takes a fresh snapshot");
+            }
+            run.crashLoop(null);
+        }
+        if (run.snapshot() != null) {
+            this.preMigrateSnapshot.pruneAfterSuccess(run.snapshot(), backups);
         }
     }
 
@@ -328,7 +392,7 @@ public final class GuardedMigration {
     }
 
     private RuntimeException migrationFailed(Flyway flyway, RuntimeException failure, BootRun run) {
-        Optional<Path> snapshot = verifiedSnapshot(run.snapshot());
+        Optional<Snapshot> snapshot = verifiedSnapshot(run.snapshot());
         String sqlite = SqliteError.of(failure);
         if (!this.settings.restore().onFailure() || snapshot.isEmpty()) {
             if (this.settings.restore().onFailure()) {
@@ -340,7 +404,8 @@ public final class GuardedMigration {
             return failure;
         }
         DataSource dataSource = flyway.getConfiguration().getDataSource();
-        RestoreRecord restore = this.restoreOnFailure.restore(dataSource, run.database(), snapshot.get(), failure);
+        RestoreRecord restore = this.restoreOnFailure.restore(
+                dataSource, run.database(), snapshot.get().file(), failure);
         run.restores().add(restore);
         if (!restore.restored()) {
             RestoreFailedException stopped = new RestoreFailedException(
@@ -348,14 +413,33 @@ public final class GuardedMigration {
             record(MigrationReport.Outcome.FAILED, run, null, 0, stopped);
             return stopped;
         }
+        recordCrashLoop(dataSource, run, snapshot.get());
         String version = restoredVersion(flyway, run);
         MigrationGuardException stopped = new MigrationGuardException(
-                "Migration failed; the database was restored from snapshot " + snapshot.get() + " and is back at "
+                "Migration failed; the database was restored from snapshot "
+                        + snapshot.get().file()
+                        + " and is back at "
                         + ((version != null) ? "version " + version : "an empty schema history")
                         + ". Fix the migration and restart." + sqlite + " Cause: " + failure.getMessage(),
                 failure);
         record(MigrationReport.Outcome.RESTORED, run, version, 0, stopped);
         return stopped;
+    }
+
+    /**
+     * Records the restore for the next boot, which reuses the snapshot while the database stays as restored. Failing
+     * to record it costs the next boot a fresh copy, never a restore.
+     */
+    private void recordCrashLoop(DataSource dataSource, BootRun run, Snapshot restored) {
+        SnapshotDirectory backups =
+                this.settings.snapshot().directoryFor(run.database().path());
+        try {
+            run.crashLoop(this.crashLoops.recordRestore(
+                    dataSource, backups, run.database(), restored, Optional.ofNullable(run.crashLoop())));
+        } catch (RuntimeException ex) {
+            logger.warn("Could not record the restore in " + backups.path() + " (" + ex.getMessage()
+                    + "); the next boot takes a fresh snapshot instead of reusing " + restored.file());
+        }
     }
 
     private static Set<String> healedVersions(BootRun run) {
@@ -377,12 +461,12 @@ public final class GuardedMigration {
      * verification may still be running alongside the migration: this waits for it, and a copy that failed
      * verification (already logged at ERROR) is never restored.
      */
-    private static Optional<Path> verifiedSnapshot(RunSnapshot snapshot) {
+    private static Optional<Snapshot> verifiedSnapshot(RunSnapshot snapshot) {
         if (snapshot == null || !snapshot.copied()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(snapshot.awaitVerified().file());
+            return Optional.of(snapshot.awaitVerified());
         } catch (SnapshotException ex) {
             return Optional.empty();
         }
@@ -433,7 +517,8 @@ public final class GuardedMigration {
                 run.restores(),
                 run.ahead(),
                 (failure != null) ? run.step() : null,
-                (failure != null) ? String.valueOf(failure.getMessage()) : null);
+                (failure != null) ? String.valueOf(failure.getMessage()) : null,
+                run.crashLoop());
         run.markRecorded();
         this.reports.record(report);
         if (snapshot != null) {

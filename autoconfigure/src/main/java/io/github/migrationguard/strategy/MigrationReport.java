@@ -2,6 +2,7 @@ package io.github.migrationguard.strategy;
 
 import io.github.migrationguard.heal.Heal;
 import io.github.migrationguard.lint.LintFinding;
+import io.github.migrationguard.restore.CrashLoop;
 import io.github.migrationguard.restore.RestoreRecord;
 import io.github.migrationguard.restore.SchemaAhead;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
@@ -28,6 +29,8 @@ import java.util.List;
  * @param ahead the database is ahead of the application (an older build runs on it), or {@code null}
  * @param failedStep the step a failed run stopped at, or {@code null} when the run did not fail
  * @param failure why the run failed, or {@code null} when it did not fail
+ * @param crashLoop the boots that failed in a row up to and including this one, each restoring the same snapshot, or
+ * {@code null} when the previous boot did not fail and restore and this one did not either
  */
 public record MigrationReport(
         Outcome outcome,
@@ -44,7 +47,8 @@ public record MigrationReport(
         List<RestoreRecord> restores,
         SchemaAhead ahead,
         GuardStep failedStep,
-        String failure) {
+        String failure,
+        CrashLoop crashLoop) {
 
     public MigrationReport {
         heals = List.copyOf(heals);
@@ -73,7 +77,8 @@ public record MigrationReport(
                 this.restores,
                 this.ahead,
                 this.failedStep,
-                this.failure);
+                this.failure,
+                this.crashLoop);
     }
 
     /**

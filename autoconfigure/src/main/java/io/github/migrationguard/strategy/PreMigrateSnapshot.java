@@ -1,9 +1,11 @@
 package io.github.migrationguard.strategy;
 
+import io.github.migrationguard.restore.CrashLoop;
 import io.github.migrationguard.snapshot.DatabaseFile;
 import io.github.migrationguard.snapshot.PendingSnapshot;
 import io.github.migrationguard.snapshot.Snapshot;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
+import io.github.migrationguard.snapshot.SnapshotDirectory;
 import io.github.migrationguard.snapshot.SnapshotException;
 import io.github.migrationguard.snapshot.SnapshotLabel;
 import io.github.migrationguard.snapshot.SnapshotWhen;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
@@ -22,8 +25,11 @@ import org.apache.commons.logging.LogFactory;
 /**
  * Step 3 of a guarded run: the {@code pre-migrate} snapshot, then retention. The copy is made before migrating; with
  * {@code snapshot.on-failure=continue} and a database of 64 MB or more it is verified, forced and renamed on a
- * background thread while Flyway migrates (startup pays for the copy only), otherwise before migrating. Either way a final name only ever holds a
- * verified snapshot, and retention prunes only once the new snapshot is verified.
+ * background thread while Flyway migrates (startup pays for the copy only), otherwise before migrating. Either way a
+ * final name only ever holds a verified snapshot. Retention prunes only once the new snapshot is verified and the
+ * migration succeeded: a failed boot deletes nothing, so however many boots fail in a row, the snapshots from before
+ * the first failure survive. A boot in a crash loop (the previous boot failed and restored a database unchanged since)
+ * reuses the snapshot that boot restored instead of copying again.
  */
 final class PreMigrateSnapshot {
 
@@ -74,7 +80,8 @@ final class PreMigrateSnapshot {
             String historyTable,
             DatabaseFile database,
             PendingMigrations pending,
-            boolean writes) {
+            boolean writes,
+            Optional<CrashLoop> crashLoop) {
         if (!this.settings.snapshotsOn()) {
             return skipped("snapshots are disabled");
         }
@@ -85,17 +92,21 @@ final class PreMigrateSnapshot {
         if (this.settings.when() == SnapshotWhen.PENDING && !writes) {
             return skipped("no migration is pending");
         }
+        if (crashLoop.isPresent()) {
+            return RunSnapshot.settled(SnapshotAttempt.reused(
+                    crashLoop.get().snapshot(),
+                    "the database is unchanged since the previous boot failed and restored this snapshot"));
+        }
         long start = System.nanoTime();
         SnapshotWriter writer = new SnapshotWriter(
                 dataSource, database, this.settings.snapshot().withHistoryTable(historyTable), this.clock);
         try {
             if (this.settings.abortOnSnapshotFailure() || sizeOf(database) < this.backgroundMinBytes) {
                 Snapshot snapshot = writer.write(SnapshotLabel.PRE_MIGRATE, pending.detail());
-                prune(writer);
                 return RunSnapshot.settled(SnapshotAttempt.taken(snapshot));
             }
             PendingSnapshot copy = writer.start(SnapshotLabel.PRE_MIGRATE, pending.detail(), this.verifier);
-            copy.whenSettled((attempt) -> settle(writer, copy, attempt));
+            copy.whenSettled((attempt) -> reportFailure(writer, copy, attempt));
             return RunSnapshot.verifying(copy);
         } catch (SnapshotException ex) {
             return RunSnapshot.settled(failed(ex, Duration.ofNanos(System.nanoTime() - start)));
@@ -115,14 +126,30 @@ final class PreMigrateSnapshot {
         return RunSnapshot.settled(SnapshotAttempt.skipped(SnapshotLabel.PRE_MIGRATE, reason));
     }
 
-    private void settle(SnapshotWriter writer, PendingSnapshot copy, SnapshotAttempt attempt) {
-        if (attempt.outcome() == SnapshotAttempt.Outcome.SUCCESS) {
-            try {
-                prune(writer);
-            } catch (RuntimeException ex) {
-                logger.warn("Could not prune old pre-migrate snapshots in "
-                        + writer.directory().path() + ": " + ex.getMessage() + "; delete old ones by hand");
+    /**
+     * Prunes the pre-migrate snapshots down to {@code snapshot.keep} once the run's migration succeeded and its
+     * snapshot is verified (now, or when its background verification ends). Never after a failed migration: the
+     * snapshots from before it are what an operator may need next.
+     * @param snapshot the run's snapshot
+     * @param directory the backup directory of the database
+     */
+    void pruneAfterSuccess(RunSnapshot snapshot, SnapshotDirectory directory) {
+        snapshot.whenSettled((attempt) -> {
+            if (attempt.outcome() != SnapshotAttempt.Outcome.SUCCESS
+                    && attempt.outcome() != SnapshotAttempt.Outcome.REUSED) {
+                return;
             }
+            try {
+                prune(directory);
+            } catch (RuntimeException ex) {
+                logger.warn("Could not prune old pre-migrate snapshots in " + directory.path() + ": " + ex.getMessage()
+                        + "; delete old ones by hand");
+            }
+        });
+    }
+
+    private void reportFailure(SnapshotWriter writer, PendingSnapshot copy, SnapshotAttempt attempt) {
+        if (attempt.outcome() == SnapshotAttempt.Outcome.SUCCESS) {
             return;
         }
         logger.error("Pre-migrate snapshot " + copy.partialFile() + " could not be verified and stored and was "
@@ -132,8 +159,8 @@ final class PreMigrateSnapshot {
                 + "migration-guard.snapshot.on-failure=abort to verify before migrating)");
     }
 
-    private void prune(SnapshotWriter writer) {
-        List<Path> deleted = writer.directory().prune(SnapshotLabel.PRE_MIGRATE, this.settings.keep());
+    private void prune(SnapshotDirectory directory) {
+        List<Path> deleted = directory.prune(SnapshotLabel.PRE_MIGRATE, this.settings.keep());
         for (Path file : deleted) {
             logger.info("Pruned snapshot " + file + " (migration-guard.snapshot.keep=" + this.settings.keep() + ")");
         }

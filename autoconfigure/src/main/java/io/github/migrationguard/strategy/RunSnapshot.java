@@ -35,7 +35,9 @@ final class RunSnapshot {
      * @return whether there is a snapshot of this run to wait for
      */
     boolean copied() {
-        return this.pending != null || this.settled.outcome() == SnapshotAttempt.Outcome.SUCCESS;
+        return this.pending != null
+                || this.settled.outcome() == SnapshotAttempt.Outcome.SUCCESS
+                || this.settled.outcome() == SnapshotAttempt.Outcome.REUSED;
     }
 
     /**
