@@ -54,7 +54,7 @@ class MigrationGuardMetricsTests {
             assertThat(timer.totalTime(TimeUnit.NANOSECONDS)).isPositive();
             assertThat(timer.getId().getBaseUnit()).isEqualTo("seconds");
             assertThat(registry.get("migration.guard.snapshot").functionTimers())
-                    .hasSize(12)
+                    .hasSize(16)
                     .allSatisfy((meter) -> assertThat(meter.getId().getTags())
                             .extracting(Tag::getKey)
                             .containsExactly("label", "outcome"));
@@ -206,6 +206,7 @@ class MigrationGuardMetricsTests {
                             "migration.guard.restore",
                             "migration.guard.migrations.pending",
                             "migration.guard.schema.ahead",
+                            "migration.guard.crash.loop",
                             "migration.guard.backup.free");
         });
     }

@@ -45,10 +45,14 @@ class CrashLoopFaultTests {
                     .startsWith("failed Migration failed; the database was restored from snapshot");
             List<StoredSnapshot> snapshots = preMigrate();
             assertThat(snapshots).as("after boot %d", boot).hasSize(earlier.size() + 1);
-            assertThat(snapshots.subList(0, earlier.size())).as("earlier upgrades' snapshots").isEqualTo(earlier);
-            assertThat(result).as("boot %d restored the loop's one snapshot", boot).contains(snapshots.get(2).file()
-                    .toString());
-            assertThat(TestDatabases.dump(db)).isEqualTo(TestDatabases.dump(snapshots.get(2).file()));
+            assertThat(snapshots.subList(0, earlier.size()))
+                    .as("earlier upgrades' snapshots")
+                    .isEqualTo(earlier);
+            assertThat(result)
+                    .as("boot %d restored the loop's one snapshot", boot)
+                    .contains(snapshots.get(2).file().toString());
+            assertThat(TestDatabases.dump(db))
+                    .isEqualTo(TestDatabases.dump(snapshots.get(2).file()));
         }
 
         Files.writeString(migrations.resolve("V4__broken.sql"), "CREATE TABLE t4 (id INTEGER PRIMARY KEY);");
