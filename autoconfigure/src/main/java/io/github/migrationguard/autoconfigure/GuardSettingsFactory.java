@@ -46,7 +46,8 @@ final class GuardSettingsFactory {
                 restore.isOnFailure(),
                 restore.getFrom(),
                 restore.isForce(),
-                this.properties.getRehearse().isEnabled());
+                this.properties.getRehearse().isEnabled(),
+                restore.isOnDowngrade());
     }
 
     LintSettings lintSettings() {

@@ -11,21 +11,25 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
  * Auto-configuration for migration-guard: guards Spring Boot's Flyway migration with snapshots, self-heal and restore.
+ * An application's own {@code FlywayMigrationStrategy} runs inside the guard, and its own {@code Flyway} bean with
+ * {@code initMethod = "migrate"} is migrated through the guard; startup says so when neither reaches a migration.
  */
 @AutoConfiguration(
         after = FlywayAutoConfiguration.class,
@@ -37,8 +41,8 @@ import org.springframework.context.annotation.ImportRuntimeHints;
 @ImportRuntimeHints(MigrationGuardRuntimeHints.class)
 public final class MigrationGuardAutoConfiguration {
 
+    // Internal state the strategy publishes to and health, metrics and the endpoint read: not a bean users replace
     @Bean
-    @ConditionalOnMissingBean
     MigrationReports migrationGuardReports() {
         return new MigrationReports();
     }
@@ -60,6 +64,22 @@ public final class MigrationGuardAutoConfiguration {
     }
 
     @Bean
+    static GuardedStrategies migrationGuardApplicationStrategies(ObjectProvider<GuardedMigration> guardedMigration) {
+        return new GuardedStrategies(guardedMigration);
+    }
+
+    @Bean
+    static GuardedFlywayInitMethods migrationGuardFlywayInitMethods() {
+        return new GuardedFlywayInitMethods();
+    }
+
+    @Bean
+    UnguardedMigrationCheck migrationGuardUnguardedMigrationCheck(
+            ConfigurableListableBeanFactory beanFactory, MigrationReports reports) {
+        return new UnguardedMigrationCheck(beanFactory, reports);
+    }
+
+    @Bean
     @ConditionalOnMissingBean
     LiveSnapshots migrationGuardLiveSnapshots(
             Flyway flyway, MigrationGuardProperties properties, MigrationReports reports) {
@@ -73,10 +93,11 @@ public final class MigrationGuardAutoConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(name = "migration-guard.schedule.cron")
+    @Conditional(OnScheduleCronCondition.class)
     static class ScheduleConfiguration {
 
         @Bean
+        @ConditionalOnMissingBean
         SnapshotSchedule migrationGuardSnapshotSchedule(LiveSnapshots snapshots, MigrationGuardProperties properties) {
             MigrationGuardProperties.Schedule schedule = properties.getSchedule();
             return new SnapshotSchedule(snapshots, schedule.getCron(), schedule.getKeep());

@@ -7,8 +7,10 @@ package io.github.migrationguard.restore;
  * @param from {@code latest} or a snapshot file name to restore at startup, or {@code null}
  * @param force whether a restore request already carried out is carried out again
  * @param rehearse whether pending migrations run against a throwaway copy first
+ * @param onDowngrade whether an older build started on a newer database restores the pre-migrate snapshot taken when
+ * that database left the build's version
  */
-public record RestoreSettings(boolean onFailure, String from, boolean force, boolean rehearse) {
+public record RestoreSettings(boolean onFailure, String from, boolean force, boolean rehearse, boolean onDowngrade) {
 
     /**
      * The {@code restore.from} value that picks the newest snapshot that is not a {@code pre-restore} one.
@@ -16,11 +18,22 @@ public record RestoreSettings(boolean onFailure, String from, boolean force, boo
     public static final String LATEST = "latest";
 
     /**
-     * Returns the defaults: restore on failure, no restore request, no rehearsal.
+     * Creates settings that leave a database ahead of the application as it is.
+     * @param onFailure whether a failed migration restores the snapshot taken in the same run
+     * @param from {@code latest} or a snapshot file name to restore at startup, or {@code null}
+     * @param force whether a restore request already carried out is carried out again
+     * @param rehearse whether pending migrations run against a throwaway copy first
+     */
+    public RestoreSettings(boolean onFailure, String from, boolean force, boolean rehearse) {
+        this(onFailure, from, force, rehearse, false);
+    }
+
+    /**
+     * Returns the defaults: restore on failure, no restore request, no rehearsal, no restore on downgrade.
      * @return the default settings
      */
     public static RestoreSettings defaults() {
-        return new RestoreSettings(true, null, false, false);
+        return new RestoreSettings(true, null, false, false, false);
     }
 
     /**
