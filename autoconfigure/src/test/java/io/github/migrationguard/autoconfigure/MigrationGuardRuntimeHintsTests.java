@@ -2,12 +2,10 @@ package io.github.migrationguard.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.migrationguard.actuate.RestoreDescriptor;
 import io.github.migrationguard.actuate.RunDescriptor;
 import io.github.migrationguard.actuate.SnapshotAttemptDescriptor;
-import io.github.migrationguard.lint.LintFailOn;
-import io.github.migrationguard.snapshot.SnapshotMethod;
-import io.github.migrationguard.snapshot.SnapshotWhen;
-import io.github.migrationguard.snapshot.Verification;
+import io.github.migrationguard.restore.SchemaAhead;
 import org.junit.jupiter.api.Test;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
@@ -24,16 +22,14 @@ class MigrationGuardRuntimeHintsTests {
                 .accepts(this.hints);
         assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(SnapshotAttemptDescriptor.class, "file"))
                 .accepts(this.hints);
+        assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(SchemaAhead.class, "snapshot"))
+                .accepts(this.hints);
     }
 
     @Test
-    void enumsAmongTheEffectiveSettingsCanBeWrittenByJackson() {
-        for (Class<?> type :
-                new Class<?>[] {SnapshotWhen.class, SnapshotMethod.class, Verification.class, LintFailOn.class}) {
-            assertThat(RuntimeHintsPredicates.reflection().onType(type))
-                    .as(type.getName())
-                    .accepts(this.hints);
-        }
+    void nestedRecordsOfTheLastRunCanBeWrittenByJackson() {
+        assertThat(RuntimeHintsPredicates.reflection().onType(RestoreDescriptor.class))
+                .accepts(this.hints);
     }
 
     @Test
