@@ -18,8 +18,15 @@ mkdir -p "$OUT"
 log() { printf '[release-check] %s\n' "$*"; }
 fail() { printf '[release-check] FAILED: %s\n' "$*" >&2; exit 1; }
 
+# Maven refuses to deploy in offline mode, even to a file repository: -o is left out of the deploy
+deploy_args=()
+for arg in "$@"; do
+    case "$arg" in -o | --offline) ;; *) deploy_args+=("$arg") ;; esac
+done
+
 log "building the release into $OUT/repository"
-mvn -B -q -Prelease -DskipTests deploy -DaltDeploymentRepository="release-check::file:$OUT/repository" "$@" \
+mvn -B -q -Prelease -DskipTests deploy -DaltDeploymentRepository="release-check::file:$OUT/repository" \
+    ${deploy_args[@]+"${deploy_args[@]}"} \
     > "$OUT/build.log" 2>&1 || { tail -n 40 "$OUT/build.log" >&2; fail "mvn -Prelease deploy (log: $OUT/build.log)"; }
 mvn -B -q -Prelease help:effective-pom -Doutput="$OUT/effective-pom.xml" "$@" > "$OUT/effective-pom.log" 2>&1 \
     || { tail -n 40 "$OUT/effective-pom.log" >&2; fail "mvn help:effective-pom"; }
