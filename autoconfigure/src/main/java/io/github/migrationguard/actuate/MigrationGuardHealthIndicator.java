@@ -3,6 +3,7 @@ package io.github.migrationguard.actuate;
 import io.github.migrationguard.snapshot.DatabaseFile;
 import io.github.migrationguard.snapshot.SnapshotDirectory;
 import io.github.migrationguard.strategy.GuardActivity;
+import io.github.migrationguard.strategy.GuardStep;
 import io.github.migrationguard.strategy.LiveSnapshots;
 import io.github.migrationguard.strategy.MigrationReport;
 import io.github.migrationguard.strategy.MigrationReports;
@@ -86,7 +87,11 @@ public class MigrationGuardHealthIndicator extends AbstractHealthIndicator {
         }
         if (report.outcome() == MigrationReport.Outcome.FAILED
                 || report.outcome() == MigrationReport.Outcome.RESTORED) {
-            downReasons.add("the last migration failed (" + report.outcome() + ")");
+            downReasons.add(
+                    (report.failedStep() != null && report.failedStep() != GuardStep.MIGRATE)
+                            ? "the last boot stopped at step "
+                                    + report.failedStep().value() + " (" + report.outcome() + ")"
+                            : "the last migration failed (" + report.outcome() + ")");
         }
     }
 

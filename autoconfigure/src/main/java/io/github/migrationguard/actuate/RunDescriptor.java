@@ -15,6 +15,9 @@ import java.util.List;
  * @param finishedAt when the run ended (ISO-8601)
  * @param lintFindings what lint found, one message each
  * @param restores the restores of the run, in order
+ * @param failedStep the step a failed run stopped at ({@code plan}, {@code snapshot}, {@code migrate}...), or
+ * {@code null}
+ * @param reason why the run failed, or {@code null}
  */
 public record RunDescriptor(
         String outcome,
@@ -24,7 +27,9 @@ public record RunDescriptor(
         long durationMs,
         String finishedAt,
         List<String> lintFindings,
-        List<RestoreDescriptor> restores) {
+        List<RestoreDescriptor> restores,
+        String failedStep,
+        String reason) {
 
     static RunDescriptor of(MigrationReport report) {
         return new RunDescriptor(
@@ -35,6 +40,8 @@ public record RunDescriptor(
                 report.duration().toMillis(),
                 report.finishedAt().toString(),
                 report.lintFindings().stream().map(LintFinding::message).toList(),
-                report.restores().stream().map(RestoreDescriptor::of).toList());
+                report.restores().stream().map(RestoreDescriptor::of).toList(),
+                (report.failedStep() != null) ? report.failedStep().value() : null,
+                report.failure());
     }
 }

@@ -2,6 +2,7 @@ package io.github.migrationguard.autoconfigure;
 
 import io.github.migrationguard.actuate.MigrationGuardMetrics;
 import io.github.migrationguard.lint.MigrationLint;
+import io.github.migrationguard.snapshot.SnapshotException;
 import io.github.migrationguard.strategy.GuardSettings;
 import io.github.migrationguard.strategy.GuardedMigration;
 import io.github.migrationguard.strategy.LiveSnapshots;
@@ -83,13 +84,21 @@ public final class MigrationGuardAutoConfiguration {
     @ConditionalOnMissingBean
     LiveSnapshots migrationGuardLiveSnapshots(
             Flyway flyway, MigrationGuardProperties properties, MigrationReports reports) {
-        return new LiveSnapshots(
+        LiveSnapshots snapshots = new LiveSnapshots(
                 flyway.getConfiguration().getDataSource(),
                 new GuardSettingsFactory(properties)
                         .snapshotSettings()
                         .withHistoryTable(flyway.getConfiguration().getTable()),
                 reports.activity(),
                 Clock.systemUTC());
+        try {
+            // Ask the pool where the file is now, before the application serves anything: from then on snapshots,
+            // health and metrics use connections of their own and never wait for the application's pool
+            snapshots.database();
+        } catch (SnapshotException ex) {
+            // Asked again at first use, when the database can be reached
+        }
+        return snapshots;
     }
 
     @Configuration(proxyBeanMethods = false)

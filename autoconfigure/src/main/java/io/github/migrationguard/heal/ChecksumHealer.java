@@ -2,7 +2,6 @@ package io.github.migrationguard.heal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,15 +11,18 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.CoreErrorCode;
-import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.ErrorCode;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.ValidateResult;
 
 /**
- * Heals checksum drift of applied versioned migrations when it is certified or proven harmless, and stops startup,
- * with the database untouched, when it is neither. Every other validation error is left to Flyway.
+ * Heals checksum drift of applied versioned migrations when it is certified or proven harmless. In two steps: a
+ * {@link #plan plan} from one look at Flyway that writes nothing and lists every validation problem a heal would not
+ * clear, then {@link #apply} after the snapshot, in one transaction.
  */
 public final class ChecksumHealer {
 
@@ -33,108 +35,139 @@ public final class ChecksumHealer {
     }
 
     /**
-     * Validates the migrations behind a Flyway and heals their checksum drift.
+     * Plans, checks and carries out the heals in one go, for plain-Flyway users who take no snapshot in between.
      * @param flyway the configured Flyway
      * @return the heals, in version order; empty when nothing drifted
-     * @throws ChecksumDriftException when a drift is neither certified nor proven harmless
+     * @throws ChecksumDriftException when a validation problem would remain; nothing is written then
      */
     public List<Heal> heal(Flyway flyway) {
-        if (!this.settings.enabled()) {
-            return List.of();
-        }
-        Set<MigrationVersion> mismatched = mismatchedVersions(flyway);
-        if (mismatched.isEmpty() && this.settings.versions().isEmpty()) {
-            return List.of();
-        }
-        MigrationInfo[] applied = flyway.info().applied();
-        List<ChecksumDrift> drifts = Arrays.stream(applied)
-                .filter((migration) -> isDrift(migration, mismatched))
-                .map(ChecksumDrift::new)
-                .toList();
-        warnAboutIdleCertifications(applied, drifts);
-        if (drifts.isEmpty()) {
-            return List.of();
-        }
-        FlywayDatabase database = FlywayDatabase.of(flyway.getConfiguration());
-        Map<ChecksumDrift, Heal.Reason> plan = plan(drifts, flyway, database);
-        HealExecution execution = new HealExecution(flyway.getConfiguration(), database, this.settings.mode());
-        List<Heal> heals = new ArrayList<>();
-        plan.forEach((drift, reason) -> heals.add(execution.heal(drift, reason)));
-        return heals;
+        HealPlan plan = plan(flyway, flyway.validateWithResult(), flyway.info());
+        plan.requireNoProblems();
+        return apply(flyway, plan);
     }
 
-    private static Set<MigrationVersion> mismatchedVersions(Flyway flyway) {
-        ValidateResult result;
-        try {
-            result = flyway.validateWithResult();
-        } catch (FlywayException ex) {
-            // whatever stops validation here stops Flyway's migrate too, with Flyway's own message
-            logger.debug("Flyway validation did not complete, leaving it to Flyway: " + ex.getMessage(), ex);
-            return Set.of();
+    /**
+     * Decides, without writing anything, what to heal and what stands in the way of Flyway's migrate.
+     * @param flyway the configured Flyway
+     * @param validation Flyway's validation result
+     * @param info Flyway's migrations, from the same look
+     * @return the plan; its problems are those Flyway's migrate would fail on after the planned heals
+     */
+    public HealPlan plan(Flyway flyway, ValidateResult validation, MigrationInfoService info) {
+        Configuration configuration = flyway.getConfiguration();
+        MigrationInfo[] applied = info.applied();
+        List<ValidateOutput> invalid = blocking(validation, info);
+        if (invalid.isEmpty()) {
+            warnAboutIdleCertifications(applied, Set.of());
+            return HealPlan.NOTHING;
         }
-        return result.invalidMigrations.stream()
-                .filter(ChecksumHealer::isChecksumMismatch)
-                .map((invalid) -> MigrationVersion.fromVersion(invalid.version))
+        Set<MigrationVersion> invalidVersions = invalid.stream()
+                .filter((output) -> output.version != null && !output.version.isEmpty())
+                .map((output) -> MigrationVersion.fromVersion(output.version))
                 .collect(Collectors.toSet());
+        List<MigrationInfo> drifted = Arrays.stream(applied)
+                .filter((migration) -> isDrift(migration, invalidVersions))
+                .toList();
+        FlywayDatabase database = FlywayDatabase.of(configuration);
+        List<ChecksumDrift> drifts = drifts(drifted, new HistoryTable(database, configuration.getTable()));
+        Set<String> driftVersions = drifts.stream().map(ChecksumDrift::version).collect(Collectors.toSet());
+        warnAboutIdleCertifications(applied, driftVersions);
+        List<HealPlan.PlannedHeal> heals = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        DriftDecision decision = new DriftDecision(this.settings, configuration, database);
+        for (ChecksumDrift drift : drifts) {
+            decision.decide(drift, heals, problems);
+        }
+        invalid.stream()
+                .filter((output) -> !driftVersions.contains(output.version))
+                .forEach((output) -> problems.add(Refusals.flyway(output)));
+        // Without validateOnMigrate, Flyway migrates whatever validation says: refusing would be stricter than Flyway
+        return new HealPlan(heals, configuration.isValidateOnMigrate() ? problems : List.of());
     }
 
-    private static boolean isChecksumMismatch(ValidateOutput invalid) {
-        return invalid.errorDetails != null
-                && invalid.errorDetails.errorCode == CoreErrorCode.CHECKSUM_MISMATCH
-                && invalid.version != null
-                && !invalid.version.isEmpty();
+    /**
+     * Carries out the planned heals in one transaction; the caller has taken the snapshot that undoes them.
+     * @param flyway the configured Flyway
+     * @param plan the plan, free of problems
+     * @return the heals, in version order
+     * @throws ChecksumDriftException when a heal fails; none is kept then
+     */
+    public List<Heal> apply(Flyway flyway, HealPlan plan) {
+        if (!plan.writes()) {
+            return List.of();
+        }
+        Configuration configuration = flyway.getConfiguration();
+        return new HealExecution(configuration, FlywayDatabase.of(configuration)).apply(plan.planned(), true);
     }
 
-    private static boolean isDrift(MigrationInfo migration, Set<MigrationVersion> mismatched) {
+    /**
+     * Carries out the planned heals on a rehearsal copy, without logging them: the live heals are the ones reported.
+     * @param copy a Flyway configured for the copy of the database the plan was made on
+     * @param plan the plan, free of problems
+     */
+    public void applyToCopy(Flyway copy, HealPlan plan) {
+        if (plan.writes()) {
+            Configuration configuration = copy.getConfiguration();
+            new HealExecution(configuration, FlywayDatabase.of(configuration)).apply(plan.planned(), false);
+        }
+    }
+
+    /**
+     * Returns the validation errors Flyway's migrate would fail on: validation also reports the migrations migrate
+     * is about to apply.
+     */
+    private static List<ValidateOutput> blocking(ValidateResult validation, MigrationInfoService info) {
+        if (validation.invalidMigrations == null || validation.invalidMigrations.isEmpty()) {
+            return List.of();
+        }
+        Set<String> pending = Arrays.stream(info.pending())
+                .filter(MigrationInfo::isVersioned)
+                .map((migration) -> migration.getVersion().getVersion())
+                .collect(Collectors.toSet());
+        return validation.invalidMigrations.stream()
+                .filter((output) -> !isPending(output, pending))
+                .toList();
+    }
+
+    private static boolean isPending(ValidateOutput output, Set<String> pending) {
+        ErrorCode code = (output.errorDetails != null) ? output.errorDetails.errorCode : null;
+        if (code == CoreErrorCode.OUTDATED_REPEATABLE_MIGRATION
+                || code == CoreErrorCode.RESOLVED_REPEATABLE_MIGRATION_NOT_APPLIED) {
+            return true;
+        }
+        return code == CoreErrorCode.RESOLVED_VERSIONED_MIGRATION_NOT_APPLIED && pending.contains(output.version);
+    }
+
+    private static boolean isDrift(MigrationInfo migration, Set<MigrationVersion> invalid) {
         return migration.isVersioned()
-                && mismatched.contains(migration.getVersion())
+                && invalid.contains(migration.getVersion())
                 && migration.getAppliedChecksum() != null
                 && migration.getResolvedChecksum() != null
                 && !Objects.equals(migration.getAppliedChecksum(), migration.getResolvedChecksum());
     }
 
-    private Map<ChecksumDrift, Heal.Reason> plan(List<ChecksumDrift> drifts, Flyway flyway, FlywayDatabase database) {
-        DriftProof proof = new DriftProof(this.settings, flyway.getConfiguration(), database);
-        Map<ChecksumDrift, Heal.Reason> plan = new LinkedHashMap<>();
-        List<String> refusals = new ArrayList<>();
-        for (ChecksumDrift drift : drifts) {
-            if (this.settings.certifies(drift.migration().getVersion())) {
-                plan.put(drift, Heal.Reason.ALLOWLIST);
-            } else {
-                String unproven = proof.whyUnproven(drift);
-                if (unproven == null) {
-                    plan.put(drift, Heal.Reason.FINGERPRINT);
-                } else {
-                    refusals.add(refusal(drift, unproven));
-                }
-            }
+    private static List<ChecksumDrift> drifts(List<MigrationInfo> drifted, HistoryTable history) {
+        if (drifted.isEmpty()) {
+            return List.of();
         }
-        if (!refusals.isEmpty()) {
-            throw new ChecksumDriftException(String.join(System.lineSeparator(), refusals));
-        }
-        return plan;
+        Map<Integer, HistoryRow> rows = history.rows(
+                drifted.stream().map(MigrationInfo::getInstalledRank).toList());
+        return drifted.stream()
+                .map((migration) -> new ChecksumDrift(migration, rows.get(migration.getInstalledRank())))
+                .toList();
     }
 
-    private static String refusal(ChecksumDrift drift, String unproven) {
-        return "Migration " + drift.version() + " (" + drift.script() + ") changed after it was applied: the schema "
-                + "history holds checksum " + drift.appliedChecksum() + ", the file has " + drift.localChecksum()
-                + ", and the change cannot be proven harmless (" + unproven + "). The database was not touched. "
-                + "Either revert " + drift.script() + " to the content that was applied; or, if the migration is "
-                + "idempotent, certify it with migration-guard.self-heal.versions=" + drift.version()
-                + "; or run a Flyway repair to accept the file as it is now.";
-    }
-
-    private void warnAboutIdleCertifications(MigrationInfo[] applied, List<ChecksumDrift> drifts) {
+    private void warnAboutIdleCertifications(MigrationInfo[] applied, Set<String> drifted) {
         List<String> idle = new ArrayList<>();
         for (String listed : this.settings.versions()) {
             MigrationVersion version = MigrationVersion.fromVersion(listed);
             boolean isApplied = Arrays.stream(applied)
                     .anyMatch((migration) -> migration.isVersioned() && version.equals(migration.getVersion()));
-            boolean drifted = drifts.stream()
-                    .anyMatch((drift) -> version.equals(drift.migration().getVersion()));
+            boolean isDrifted =
+                    drifted.stream().anyMatch((drift) -> version.equals(MigrationVersion.fromVersion(drift)));
             if (!isApplied) {
                 idle.add(listed + " (not applied)");
-            } else if (!drifted) {
+            } else if (!isDrifted) {
                 idle.add(listed + " (checksum matches its file)");
             }
         }

@@ -39,12 +39,15 @@ final class DriftProof {
         if (recorded == null || !Objects.equals(recorded.checksum(), drift.appliedChecksum())) {
             return "no fingerprint of the applied content is recorded in " + this.table;
         }
-        Optional<String> fingerprint = this.fingerprints.of(drift.migration());
+        Optional<String> fingerprint = this.fingerprints.like(drift.migration(), recorded.fingerprint());
         if (fingerprint.isEmpty()) {
             return "the SQL file could not be read from Flyway's locations";
         }
         if (!fingerprint.get().equals(recorded.fingerprint())) {
-            return "more than whitespace or comments changed";
+            return Fingerprint.isCurrent(recorded.fingerprint())
+                    ? "more than whitespace, comments or keyword case changed"
+                    : "more than whitespace or comments changed; the fingerprint was recorded before keyword case "
+                            + "was ignored";
         }
         return null;
     }

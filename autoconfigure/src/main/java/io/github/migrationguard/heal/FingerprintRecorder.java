@@ -2,13 +2,17 @@ package io.github.migrationguard.heal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records, after a successful migrate, the fingerprint of every applied versioned SQL migration whose checksum matches
@@ -45,11 +49,19 @@ public final class FingerprintRecorder {
      * @return how many fingerprints were written
      */
     public int record(Flyway flyway, MigrationInfo[] applied) {
-        if (!this.settings.enabled() || !this.settings.fingerprint()) {
+        return recordMatching(
+                flyway,
+                Arrays.stream(applied)
+                        .filter(FingerprintRecorder::matchesItsFile)
+                        .toArray(MigrationInfo[]::new));
+    }
+
+    private int recordMatching(Flyway flyway, MigrationInfo[] matching) {
+        if (!this.settings.enabled() || !this.settings.fingerprint() || matching.length == 0) {
             return 0;
         }
         try {
-            return recordAll(flyway, applied);
+            return recordAll(flyway, matching);
         } catch (RuntimeException ex) {
             logger.warn(
                     "Could not record migration fingerprints in " + this.settings.fingerprintTable() + ": "
@@ -60,20 +72,51 @@ public final class FingerprintRecorder {
         }
     }
 
+    /**
+     * Records, after a successful migrate, the fingerprints of the migrations whose schema history checksum now
+     * matches their file, from the look taken before migrating: no further look at Flyway is needed. A failure is
+     * logged, never thrown.
+     * @param flyway the configured Flyway, after migrate
+     * @param before every migration as Flyway reported it before this boot wrote anything
+     * @param healed the versions this boot healed
+     * @param migrated the versions this boot applied
+     * @return how many fingerprints were written
+     */
+    public int record(Flyway flyway, MigrationInfo[] before, Set<String> healed, Set<String> migrated) {
+        MigrationInfo[] matching = Arrays.stream(before)
+                .filter((migration) -> matchesItsFile(migration) || nowMatches(migration, healed, migrated))
+                .toArray(MigrationInfo[]::new);
+        return recordMatching(flyway, matching);
+    }
+
+    private static boolean nowMatches(MigrationInfo migration, Set<String> healed, Set<String> migrated) {
+        if (!migration.isVersioned() || migration.getResolvedChecksum() == null) {
+            return false;
+        }
+        String version = migration.getVersion().getVersion();
+        return migration.getState().isApplied() ? healed.contains(version) : migrated.contains(version);
+    }
+
     private int recordAll(Flyway flyway, MigrationInfo[] applied) {
         FlywayDatabase database = FlywayDatabase.of(flyway.getConfiguration());
+        // One transaction: one commit (one fsync) for all rows instead of one per migration
+        return new TransactionTemplate(new DataSourceTransactionManager(
+                        flyway.getConfiguration().getDataSource()))
+                .execute((status) -> recordAll(flyway, database, applied));
+    }
+
+    private int recordAll(Flyway flyway, FlywayDatabase database, MigrationInfo[] applied) {
         FingerprintTable table = new FingerprintTable(database, this.settings.fingerprintTable());
         MigrationFingerprints fingerprints = new MigrationFingerprints(flyway.getConfiguration(), database);
         Map<String, FingerprintTable.Recorded> recorded = table.read();
         Instant now = Instant.now(this.clock);
         int written = 0;
         for (MigrationInfo migration : applied) {
-            if (!matchesItsFile(migration)) {
-                continue;
-            }
             String version = migration.getVersion().getVersion();
             FingerprintTable.Recorded known = recorded.get(version);
-            if (known != null && Objects.equals(known.checksum(), migration.getResolvedChecksum())) {
+            if (known != null
+                    && Objects.equals(known.checksum(), migration.getResolvedChecksum())
+                    && Fingerprint.isCurrent(known.fingerprint())) {
                 // Recorded from this very file: reading and hashing it again at every start would change nothing
                 continue;
             }

@@ -2,6 +2,7 @@ package io.github.migrationguard.heal;
 
 import io.github.migrationguard.sql.SqlStatement;
 import io.github.migrationguard.sql.SqlStatements;
+import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -10,8 +11,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Carries out one planned heal in one transaction: optionally re-runs the certified script, then stores the file's
- * checksum in that migration's schema history row and nowhere else.
+ * Carries out the planned heals in one transaction: re-runs the certified scripts in {@code reapply} mode, then stores
+ * each file's checksum in that migration's schema history row and nowhere else. All or none.
  */
 final class HealExecution {
 
@@ -23,47 +24,49 @@ final class HealExecution {
 
     private final MigrationFingerprints fingerprints;
 
-    private final HealMode mode;
-
     private final TransactionTemplate transaction;
 
-    HealExecution(Configuration configuration, FlywayDatabase database, HealMode mode) {
+    HealExecution(Configuration configuration, FlywayDatabase database) {
         this.database = database;
         this.history = new HistoryTable(database, configuration.getTable());
         this.fingerprints = new MigrationFingerprints(configuration, database);
-        this.mode = mode;
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(configuration.getDataSource()));
     }
 
     /**
-     * Heals a drift.
-     * @param drift the drift
-     * @param reason why healing it is safe
-     * @return the heal
+     * Carries out heals.
+     * @param planned the planned heals
+     * @param log whether to log each heal at WARN
+     * @return the heals
+     * @throws ChecksumDriftException when one fails; the transaction is rolled back and none is kept
      */
-    Heal heal(ChecksumDrift drift, Heal.Reason reason) {
-        boolean reapply = reason == Heal.Reason.ALLOWLIST && this.mode == HealMode.REAPPLY;
+    List<Heal> apply(List<HealPlan.PlannedHeal> planned, boolean log) {
+        this.transaction.executeWithoutResult((status) -> planned.forEach(this::carryOut));
+        List<Heal> heals = planned.stream().map(HealPlan.PlannedHeal::heal).toList();
+        if (log) {
+            heals.forEach(HealExecution::log);
+        }
+        return heals;
+    }
+
+    private void carryOut(HealPlan.PlannedHeal heal) {
+        ChecksumDrift drift = heal.drift();
         try {
-            this.transaction.executeWithoutResult((status) -> {
-                if (reapply) {
-                    reapply(drift);
-                }
-                this.history.realign(drift);
-            });
-        } catch (DataAccessException ex) {
+            if (heal.reapply()) {
+                reapply(drift);
+            }
+            this.history.realign(drift);
+        } catch (DataAccessException | IllegalStateException ex) {
+            String cause = (ex instanceof DataAccessException dataAccess)
+                    ? dataAccess.getMostSpecificCause().getMessage()
+                    : ex.getMessage();
             throw new ChecksumDriftException(
-                    "Could not heal migration " + drift.version() + " (" + drift.script()
-                            + ") by " + reason.tag() + (reapply ? " (re-running the certified script)" : "") + ": "
-                            + ex.getMostSpecificCause().getMessage()
-                            + ". The heal was rolled back where the database allows "
-                            + "it; fix the script, or heal it with migration-guard.self-heal.mode=realign, or revert the file",
+                    "Could not heal migration " + drift.version() + " (" + drift.script() + ") by "
+                            + heal.reason().tag() + (heal.reapply() ? " (re-running the certified script)" : "")
+                            + ": " + cause + ". Every heal of this boot was rolled back and no migration ran; fix the "
+                            + "script, or heal it with migration-guard.self-heal.mode=realign, or revert the file",
                     ex);
         }
-        Heal heal = drift.healed(reason, reapply);
-        logger.warn("Healed checksum drift of migration " + heal.version() + " (" + heal.script() + ") by "
-                + reason.tag() + explanation(heal) + ": schema history checksum " + heal.oldChecksum() + " -> "
-                + heal.newChecksum() + ". " + nextStep(heal));
-        return heal;
     }
 
     private void reapply(ChecksumDrift drift) {
@@ -76,6 +79,12 @@ final class HealExecution {
         }
     }
 
+    private static void log(Heal heal) {
+        logger.warn("Healed checksum drift of migration " + heal.version() + " (" + heal.script() + ") by "
+                + heal.reason().tag() + explanation(heal) + ": schema history checksum " + heal.oldChecksum() + " -> "
+                + heal.newChecksum() + ". " + nextStep(heal));
+    }
+
     private static String nextStep(Heal heal) {
         return (heal.reason() == Heal.Reason.FINGERPRINT)
                 ? "Nothing to do."
@@ -85,7 +94,7 @@ final class HealExecution {
 
     private static String explanation(Heal heal) {
         if (heal.reason() == Heal.Reason.FINGERPRINT) {
-            return " (only whitespace or comments changed)";
+            return " (only whitespace, comments or keyword case changed)";
         }
         return heal.reapplied()
                 ? " (certified idempotent in migration-guard.self-heal.versions, re-ran the script)"

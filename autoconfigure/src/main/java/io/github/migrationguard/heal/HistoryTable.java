@@ -1,5 +1,10 @@
 package io.github.migrationguard.heal;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 /**
  * Flyway's schema history table, touched one row at a time: never a global {@code repair()}.
  */
@@ -12,6 +17,34 @@ final class HistoryTable {
     HistoryTable(FlywayDatabase database, String name) {
         this.database = database;
         this.name = name;
+    }
+
+    /**
+     * Reads the rows of some applied migrations, as they were applied: Flyway's migration info only describes the file
+     * on disk once one is resolved for the version.
+     * @param ranks the installed ranks of the rows
+     * @return the rows by installed rank
+     */
+    Map<Integer, HistoryRow> rows(Collection<Integer> ranks) {
+        Map<Integer, HistoryRow> rows = new HashMap<>();
+        if (ranks.isEmpty()) {
+            return rows;
+        }
+        String in = ranks.stream().map((rank) -> "?").collect(Collectors.joining(", "));
+        String sql = "SELECT " + column("installed_rank") + ", " + column("script") + ", " + column("description")
+                + ", " + column("type") + " FROM " + this.database.qualify(this.name) + " WHERE "
+                + column("installed_rank") + " IN (" + in + ")";
+        this.database
+                .jdbc()
+                .query(
+                        sql,
+                        (row) -> {
+                            rows.put(
+                                    row.getInt(1),
+                                    new HistoryRow(row.getString(2), row.getString(3), row.getString(4)));
+                        },
+                        ranks.toArray());
+        return rows;
     }
 
     /**

@@ -33,6 +33,16 @@ final class MigrationFingerprints {
     }
 
     /**
+     * Returns the fingerprint of a migration's file in the format of a recorded one.
+     * @param migration the migration
+     * @param recorded the recorded fingerprint to compare with
+     * @return the fingerprint, or empty when it is not a SQL migration or its file cannot be read
+     */
+    Optional<String> like(MigrationInfo migration, String recorded) {
+        return this.scripts.read(migration).map((text) -> Fingerprint.like(text, this.dialect, recorded));
+    }
+
+    /**
      * Returns the SQL of a migration's file as Flyway would run it.
      * @param migration the migration
      * @return the SQL, or empty when it is not a SQL migration or its file cannot be read

@@ -15,8 +15,24 @@ public final class SqlNormalizer {
 
     private final SqlDialect dialect;
 
+    private final boolean foldKeywords;
+
+    /**
+     * Creates a normaliser for which keyword case counts (fingerprint format 1).
+     * @param dialect how the database reads the text
+     */
     public SqlNormalizer(SqlDialect dialect) {
+        this(dialect, false);
+    }
+
+    /**
+     * Creates a normaliser.
+     * @param dialect how the database reads the text
+     * @param foldKeywords whether SQL keywords are upper-cased, so that their letter case does not count
+     */
+    public SqlNormalizer(SqlDialect dialect, boolean foldKeywords) {
         this.dialect = dialect;
+        this.foldKeywords = foldKeywords;
     }
 
     /**
@@ -36,7 +52,11 @@ public final class SqlNormalizer {
             if (previous != null && gap && separates(sql, previous, token)) {
                 normalized.append(' ');
             }
-            normalized.append(sql, token.start(), token.end());
+            if (this.foldKeywords && token.kind() == Kind.WORD) {
+                normalized.append(SqlKeywords.fold(token.text(sql)));
+            } else {
+                normalized.append(sql, token.start(), token.end());
+            }
             previous = token;
             gap = false;
         }

@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 
 /**
  * Lint around a migration: before migrating, the pending SQL migrations that will not do on SQLite what their author
@@ -32,9 +33,23 @@ public final class MigrationLint {
         if (!this.settings.enabled()) {
             return List.of();
         }
+        return beforeMigrate(flyway, flyway.info().pending());
+    }
+
+    /**
+     * Lints the given pending SQL migrations, from a look at Flyway already taken.
+     * @param flyway the Flyway about to migrate
+     * @param pending its pending migrations
+     * @return the findings
+     * @throws LintException when there are findings and they stop startup
+     */
+    public List<LintFinding> beforeMigrate(Flyway flyway, MigrationInfo[] pending) {
+        if (!this.settings.enabled()) {
+            return List.of();
+        }
         List<LintFinding> findings = new ArrayList<>();
         try (SqliteAlterCheck alterCheck = SqliteAlterCheck.open()) {
-            for (PendingScript script : PendingScript.of(flyway)) {
+            for (PendingScript script : PendingScript.of(flyway.getConfiguration(), pending)) {
                 findings.addAll(ScriptLinter.lint(script.script(), script.text(), script.transactional(), alterCheck));
             }
         }

@@ -30,9 +30,18 @@ record PendingScript(String script, String text, boolean transactional) {
      * @return the scripts in the order Flyway would apply them; scripts that cannot be found are left out
      */
     static List<PendingScript> of(Flyway flyway) {
-        Configuration configuration = flyway.getConfiguration();
+        return of(flyway.getConfiguration(), flyway.info().pending());
+    }
+
+    /**
+     * Reads the given pending SQL migrations.
+     * @param configuration the Flyway configuration
+     * @param pending the pending migrations, from a look already taken
+     * @return the scripts in the order Flyway would apply them; scripts that cannot be found are left out
+     */
+    static List<PendingScript> of(Configuration configuration, MigrationInfo[] pending) {
         List<PendingScript> scripts = new ArrayList<>();
-        for (MigrationInfo migration : flyway.info().pending()) {
+        for (MigrationInfo migration : pending) {
             String script = migration.getScript();
             if (script != null && script.endsWith(".sql")) {
                 read(migration, configuration)

@@ -3,20 +3,20 @@ package io.github.migrationguard.strategy;
 import io.github.migrationguard.heal.ChecksumHealer;
 import io.github.migrationguard.heal.FingerprintRecorder;
 import io.github.migrationguard.heal.Heal;
-import io.github.migrationguard.lint.LintFinding;
 import io.github.migrationguard.lint.LintSettings;
 import io.github.migrationguard.lint.MigrationLint;
 import io.github.migrationguard.restore.DowngradeOutcome;
 import io.github.migrationguard.restore.DowngradeRestore;
+import io.github.migrationguard.restore.InterruptedRestore;
 import io.github.migrationguard.restore.Rehearsal;
 import io.github.migrationguard.restore.RehearsalException;
 import io.github.migrationguard.restore.RestoreException;
 import io.github.migrationguard.restore.RestoreOnFailure;
 import io.github.migrationguard.restore.RestoreOnRequest;
 import io.github.migrationguard.restore.RestoreRecord;
-import io.github.migrationguard.restore.SchemaAhead;
 import io.github.migrationguard.restore.SnapshotRestorer;
 import io.github.migrationguard.snapshot.DatabaseFile;
+import io.github.migrationguard.snapshot.PendingSnapshot;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import io.github.migrationguard.snapshot.SnapshotException;
 import io.github.migrationguard.snapshot.SnapshotSettings;
@@ -24,12 +24,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -56,6 +56,8 @@ public final class GuardedMigration {
 
     private final ChecksumHealer checksumHealer;
 
+    private final BootPlanner planner;
+
     private final PreMigrateSnapshot preMigrateSnapshot;
 
     private final FingerprintRecorder fingerprintRecorder;
@@ -69,6 +71,8 @@ public final class GuardedMigration {
     private final Rehearsal rehearsal;
 
     private final RestoreOnFailure restoreOnFailure;
+
+    private final InterruptedRestore interruptedRestore;
 
     private volatile RunSnapshot lastSnapshot;
 
@@ -97,6 +101,7 @@ public final class GuardedMigration {
         this.reports = reports;
         this.clock = clock;
         this.checksumHealer = new ChecksumHealer(settings.heal());
+        this.planner = new BootPlanner(this.checksumHealer);
         this.preMigrateSnapshot = new PreMigrateSnapshot(
                 settings, clock, reports.activity(), snapshotVerifier, backgroundVerificationMinBytes);
         this.fingerprintRecorder = new FingerprintRecorder(settings.heal(), clock);
@@ -105,11 +110,12 @@ public final class GuardedMigration {
         this.restoreOnRequest = new RestoreOnRequest(settings.restore(), settings.keep(), clock, restorer);
         this.downgradeRestore = new DowngradeRestore(settings.restore(), settings.keep(), clock, restorer);
         this.rehearsal = new Rehearsal(clock);
-        this.restoreOnFailure = new RestoreOnFailure(restorer);
+        this.restoreOnFailure = new RestoreOnFailure(restorer, clock);
+        this.interruptedRestore = new InterruptedRestore(restorer, clock);
     }
 
     /**
-     * Migrates the database behind the given Flyway.
+     * Migrates the database behind the given Flyway. Every run is recorded, whatever step it ends in.
      * @param flyway the configured Flyway
      * @return what the run did
      */
@@ -131,56 +137,94 @@ public final class GuardedMigration {
     }
 
     private MigrationReport run(Flyway flyway, @Nullable Consumer<Flyway> applicationStep) {
-        long start = System.nanoTime();
+        BootRun run = new BootRun(DatabaseFile.locate(flyway.getConfiguration().getDataSource()));
+        try {
+            return guard(flyway, run, applicationStep);
+        } catch (RuntimeException ex) {
+            if (!run.recorded()) {
+                record(MigrationReport.Outcome.FAILED, run, run.pending().fromVersion(), 0, ex);
+            }
+            throw ex;
+        }
+    }
+
+    private MigrationReport guard(Flyway flyway, BootRun run, @Nullable Consumer<Flyway> applicationStep) {
+        Configuration configuration = flyway.getConfiguration();
+        SnapshotSettings snapshotSettings = this.settings.snapshot().withHistoryTable(configuration.getTable());
+        // One instance at a time from the pending check to the end of the migration: the others then find nothing
+        // pending, take no snapshot and prune nothing
+        try (InstanceLock lock = InstanceLock.acquire(run.database())) {
+            return guardExclusively(flyway, run, applicationStep, snapshotSettings);
+        }
+    }
+
+    private MigrationReport guardExclusively(
+            Flyway flyway, BootRun run, @Nullable Consumer<Flyway> applicationStep, SnapshotSettings snapshotSettings) {
         Configuration configuration = flyway.getConfiguration();
         DataSource dataSource = configuration.getDataSource();
-        DatabaseFile database = DatabaseFile.locate(dataSource);
-        SnapshotSettings snapshotSettings = this.settings.snapshot().withHistoryTable(configuration.getTable());
-        List<RestoreRecord> restores = new ArrayList<>();
-        restoreIfRequested(dataSource, database, snapshotSettings).ifPresent(restores::add);
-        // One look at the migrations serves the downgrade check, the snapshot, lint and the fingerprints; it is only
-        // taken again when a restore or a heal changed what it saw
-        MigrationInfoService info = flyway.info();
-        DowngradeOutcome downgrade = restoreIfDowngraded(info, dataSource, database, snapshotSettings);
+        completeInterruptedRestore(dataSource, run, snapshotSettings);
+        restoreIfRequested(dataSource, run, snapshotSettings);
+        run.enter(GuardStep.PLAN);
+        BootPlan plan = plan(flyway, applicationStep);
+        // The downgrade check reads the plan's look; a restore changes what it saw, so the boot is planned again
+        DowngradeOutcome downgrade = restoreIfDowngraded(plan.info(), dataSource, run.database(), snapshotSettings);
+        run.ahead(downgrade.ahead());
         if (downgrade.restored()) {
-            restores.add(downgrade.restore());
-            info = flyway.info();
+            run.restores().add(downgrade.restore());
+            plan = plan(flyway, applicationStep);
         }
-        // The application's own step may repair the schema history itself: self-heal steps aside for it
-        List<Heal> heals = (applicationStep != null) ? List.of() : this.checksumHealer.heal(flyway);
-        if (!heals.isEmpty()) {
-            info = flyway.info();
+        run.planned(plan.pending());
+        run.enter(GuardStep.LINT);
+        if (plan.pending().count() > 0) {
+            run.findings().addAll(this.lint.beforeMigrate(flyway, plan.info().pending()));
         }
-        PendingMigrations pending = PendingMigrations.of(info);
-        List<LintFinding> findings = new ArrayList<>();
-        if (pending.count() > 0) {
-            findings.addAll(this.lint.beforeMigrate(flyway));
-        }
-        boolean writes = pending.count() > 0 || (applicationStep != null && repairsHistory(flyway));
-        RunSnapshot snapshot =
-                this.preMigrateSnapshot.take(dataSource, configuration.getTable(), database, pending, writes);
-        this.lastSnapshot = snapshot;
-        Run run = new Run(database, pending, snapshot, heals, findings, restores, downgrade.ahead(), start);
-        rehearse(flyway, snapshotSettings, run, (applicationStep != null) ? applicationStep : Flyway::migrate);
+        boolean writes = plan.writes() || (applicationStep != null && repairsHistory(flyway));
+        snapshot(dataSource, configuration.getTable(), run, plan, writes);
+        rehearse(flyway, snapshotSettings, run, plan, applicationStep);
+        run.enter(GuardStep.HEAL);
+        run.healed(this.checksumHealer.apply(flyway, plan.heals()));
+        run.enter(GuardStep.MIGRATE);
         MigrateResult result;
         try {
             result = migrateStep(flyway, applicationStep);
         } catch (RuntimeException ex) {
             throw migrationFailed(flyway, ex, run);
         }
-        // Read once the step succeeded: failing to read the outcome is no reason to restore a migrated database
-        Migrated migrated = (result != null) ? Migrated.of(flyway, result, info) : Migrated.countedAfter(flyway, info);
-        this.fingerprintRecorder.record(flyway, migrated.applied().applied());
-        if (migrated.count() > 0) {
-            findings.addAll(this.lint.afterMigrate(dataSource));
+        run.enter(GuardStep.AFTER_MIGRATE);
+        int applied;
+        String toVersion;
+        if (result != null) {
+            applied = result.migrationsExecuted;
+            toVersion = (result.targetSchemaVersion != null)
+                    ? result.targetSchemaVersion
+                    : plan.pending().fromVersion();
+            this.fingerprintRecorder.record(flyway, plan.info().all(), healedVersions(run), migratedVersions(result));
+        } else {
+            // Read once the step succeeded: failing to read the outcome is no reason to restore a migrated database
+            Migrated migrated = Migrated.countedAfter(flyway, plan.info());
+            applied = migrated.count();
+            toVersion = migrated.version();
+            this.fingerprintRecorder.record(flyway, migrated.applied().applied());
+        }
+        if (applied > 0) {
+            run.findings().addAll(this.lint.afterMigrate(dataSource));
         }
         MigrationReport.Outcome outcome =
-                (migrated.count() > 0) ? MigrationReport.Outcome.SUCCESS : MigrationReport.Outcome.NOTHING_PENDING;
-        return record(outcome, run, migrated.toVersion(pending), migrated.count());
+                (applied > 0) ? MigrationReport.Outcome.SUCCESS : MigrationReport.Outcome.NOTHING_PENDING;
+        return record(outcome, run, toVersion, applied, null);
     }
 
     /**
-     * Runs Flyway's migrate, or the application's step, which says nothing of what it did.
+     * Plans the boot. The application's own step may repair the schema history itself: self-heal steps aside for
+     * it, and validation problems are its to solve, so nothing is refused.
+     */
+    private BootPlan plan(Flyway flyway, @Nullable Consumer<Flyway> applicationStep) {
+        return (applicationStep != null) ? this.planner.look(flyway) : this.planner.plan(flyway);
+    }
+
+    /**
+     * Runs Flyway's migrate, or the application's step, which says nothing of what it did. The one place migrations
+     * run inside the guard: after the snapshot and the heals, before fingerprints.
      */
     private static @Nullable MigrateResult migrateStep(Flyway flyway, @Nullable Consumer<Flyway> applicationStep) {
         if (applicationStep == null) {
@@ -203,12 +247,35 @@ public final class GuardedMigration {
         }
     }
 
-    private Optional<RestoreRecord> restoreIfRequested(
-            DataSource dataSource, DatabaseFile database, SnapshotSettings snapshotSettings) {
+    /**
+     * Completes a restore that a crash or {@code kill -9} cut short, before anything else reads the database.
+     */
+    private void completeInterruptedRestore(DataSource dataSource, BootRun run, SnapshotSettings snapshotSettings) {
+        DatabaseFile database = run.database();
+        if (!database.exists()) {
+            return;
+        }
+        run.enter(GuardStep.COMPLETE_RESTORE);
         try {
-            return this.restoreOnRequest.restoreIfRequested(dataSource, database, snapshotSettings);
+            this.interruptedRestore
+                    .completeIfAny(
+                            dataSource,
+                            database,
+                            snapshotSettings.directoryFor(database.path()).path())
+                    .ifPresent(run.restores()::add);
         } catch (RestoreException ex) {
-            throw new MigrationGuardException(ex.getMessage(), ex);
+            throw new RestoreFailedException(ex.getMessage(), ex);
+        }
+    }
+
+    private void restoreIfRequested(DataSource dataSource, BootRun run, SnapshotSettings snapshotSettings) {
+        run.enter(GuardStep.RESTORE_ON_REQUEST);
+        try {
+            this.restoreOnRequest
+                    .restoreIfRequested(dataSource, run.database(), snapshotSettings)
+                    .ifPresent(run.restores()::add);
+        } catch (RestoreException ex) {
+            throw new RestoreFailedException(ex.getMessage(), ex);
         }
     }
 
@@ -220,48 +287,89 @@ public final class GuardedMigration {
         try {
             return this.downgradeRestore.check(info, dataSource, database, snapshotSettings);
         } catch (RestoreException ex) {
-            throw new MigrationGuardException(ex.getMessage(), ex);
+            throw new RestoreFailedException(ex.getMessage(), ex);
         }
     }
 
-    private void rehearse(Flyway flyway, SnapshotSettings snapshotSettings, Run run, Consumer<Flyway> migrateStep) {
-        if (!this.settings.restore().rehearse() || run.pending().count() == 0) {
+    private void snapshot(DataSource dataSource, String historyTable, BootRun run, BootPlan plan, boolean writes) {
+        run.enter(GuardStep.SNAPSHOT);
+        try {
+            RunSnapshot snapshot =
+                    this.preMigrateSnapshot.take(dataSource, historyTable, run.database(), plan.pending(), writes);
+            run.snapshot(snapshot);
+            this.lastSnapshot = snapshot;
+        } catch (SnapshotAbortedException ex) {
+            throw ex;
+        } catch (MigrationGuardException ex) {
+            // migration-guard.snapshot.on-failure=abort: nothing was written
+            throw new SnapshotAbortedException(ex.getMessage(), ex.getCause());
+        }
+    }
+
+    private void rehearse(
+            Flyway flyway,
+            SnapshotSettings snapshotSettings,
+            BootRun run,
+            BootPlan plan,
+            @Nullable Consumer<Flyway> applicationStep) {
+        if (!this.settings.restore().rehearse() || plan.pending().count() == 0) {
             return;
         }
+        run.enter(GuardStep.REHEARSE);
         try {
-            this.rehearsal.rehearse(flyway, run.database(), snapshotSettings, migrateStep);
+            // The copy gets this boot's heals first, so that it migrates exactly as the live database will
+            this.rehearsal.rehearse(flyway, run.database(), snapshotSettings, (copy) -> {
+                this.checksumHealer.applyToCopy(copy, plan.heals());
+                migrateStep(copy, applicationStep);
+            });
         } catch (RehearsalException ex) {
-            record(MigrationReport.Outcome.FAILED, run, run.pending().fromVersion(), 0);
             throw new MigrationGuardException(ex.getMessage(), ex);
         }
     }
 
-    private RuntimeException migrationFailed(Flyway flyway, RuntimeException failure, Run run) {
+    private RuntimeException migrationFailed(Flyway flyway, RuntimeException failure, BootRun run) {
         Optional<Path> snapshot = verifiedSnapshot(run.snapshot());
+        String sqlite = SqliteError.of(failure);
         if (!this.settings.restore().onFailure() || snapshot.isEmpty()) {
             if (this.settings.restore().onFailure()) {
                 logger.warn("Migration failed and there is no snapshot of this run to restore ("
                         + run.snapshot().attempt().message()
-                        + "); the database is left as the failed migration left it");
+                        + "); the database is left as the failed migration left it." + sqlite);
             }
-            record(MigrationReport.Outcome.FAILED, run, run.pending().fromVersion(), 0);
+            record(MigrationReport.Outcome.FAILED, run, run.pending().fromVersion(), 0, failure);
             return failure;
         }
         DataSource dataSource = flyway.getConfiguration().getDataSource();
         RestoreRecord restore = this.restoreOnFailure.restore(dataSource, run.database(), snapshot.get(), failure);
         run.restores().add(restore);
         if (!restore.restored()) {
-            record(MigrationReport.Outcome.FAILED, run, null, 0);
-            return new MigrationGuardException(
-                    "Migration failed: " + failure.getMessage() + "\n" + restore.message(), failure);
+            RestoreFailedException stopped = new RestoreFailedException(
+                    "Migration failed:" + sqlite + " " + failure.getMessage() + "\n" + restore.message(), failure);
+            record(MigrationReport.Outcome.FAILED, run, null, 0, stopped);
+            return stopped;
         }
         String version = restoredVersion(flyway, run);
-        record(MigrationReport.Outcome.RESTORED, run, version, 0);
-        return new MigrationGuardException(
+        MigrationGuardException stopped = new MigrationGuardException(
                 "Migration failed; the database was restored from snapshot " + snapshot.get() + " and is back at "
                         + ((version != null) ? "version " + version : "an empty schema history")
-                        + ". Fix the migration and restart. Cause: " + failure.getMessage(),
+                        + ". Fix the migration and restart." + sqlite + " Cause: " + failure.getMessage(),
                 failure);
+        record(MigrationReport.Outcome.RESTORED, run, version, 0, stopped);
+        return stopped;
+    }
+
+    private static Set<String> healedVersions(BootRun run) {
+        return run.heals().stream().map(Heal::version).collect(Collectors.toSet());
+    }
+
+    private static Set<String> migratedVersions(MigrateResult result) {
+        if (result.migrations == null) {
+            return Set.of();
+        }
+        return result.migrations.stream()
+                .map((migration) -> migration.version)
+                .filter((version) -> version != null && !version.isEmpty())
+                .collect(Collectors.toSet());
     }
 
     /**
@@ -270,7 +378,7 @@ public final class GuardedMigration {
      * verification (already logged at ERROR) is never restored.
      */
     private static Optional<Path> verifiedSnapshot(RunSnapshot snapshot) {
-        if (!snapshot.copied()) {
+        if (snapshot == null || !snapshot.copied()) {
             return Optional.empty();
         }
         try {
@@ -282,7 +390,9 @@ public final class GuardedMigration {
 
     /**
      * Waits until the pre-migrate snapshot of the latest run is settled: verified under its final name, or failed and
-     * deleted. For a graceful shutdown that should not cut a verification short, or a test that needs the file.
+     * deleted; at most {@link PendingSnapshot#SHUTDOWN_WAIT}, after which its verification is cancelled and the copy
+     * deleted (a few more seconds). For a shutdown that should neither cut a verification short without need nor
+     * hang, or a test that needs the file.
      * @return the final attempt, or empty before the first run
      */
     public Optional<SnapshotAttempt> awaitSnapshot() {
@@ -290,15 +400,10 @@ public final class GuardedMigration {
         if (snapshot == null) {
             return Optional.empty();
         }
-        try {
-            snapshot.awaitVerified();
-        } catch (SnapshotException ex) {
-            // Already logged and reported through the attempt
-        }
-        return Optional.of(snapshot.attempt());
+        return Optional.of(snapshot.settleOrCancel(PendingSnapshot.SHUTDOWN_WAIT));
     }
 
-    private static String restoredVersion(Flyway flyway, Run run) {
+    private static String restoredVersion(Flyway flyway, BootRun run) {
         try {
             return PendingMigrations.of(flyway.info()).fromVersion();
         } catch (RuntimeException ex) {
@@ -309,8 +414,10 @@ public final class GuardedMigration {
         }
     }
 
-    private MigrationReport record(MigrationReport.Outcome outcome, Run run, String toVersion, int applied) {
+    private MigrationReport record(
+            MigrationReport.Outcome outcome, BootRun run, String toVersion, int applied, RuntimeException failure) {
         DatabaseFile database = run.database();
+        RunSnapshot snapshot = run.snapshot();
         MigrationReport report = new MigrationReport(
                 outcome,
                 database.exists() ? database.path().toString() : null,
@@ -318,31 +425,24 @@ public final class GuardedMigration {
                 toVersion,
                 run.pending().count(),
                 applied,
-                run.snapshot().attempt(),
+                (snapshot != null) ? snapshot.attempt() : null,
                 Instant.now(this.clock),
                 Duration.ofNanos(System.nanoTime() - run.start()),
                 run.heals(),
                 run.findings(),
                 run.restores(),
-                run.ahead());
+                run.ahead(),
+                (failure != null) ? run.step() : null,
+                (failure != null) ? String.valueOf(failure.getMessage()) : null);
+        run.markRecorded();
         this.reports.record(report);
-        // The snapshot may still be verifying while the application runs: report its outcome once known
-        run.snapshot().whenSettled((attempt) -> this.reports.snapshotSettled(report, attempt));
+        if (snapshot != null) {
+            // The snapshot may still be verifying while the application runs, or after startup failed: count its
+            // outcome once known
+            snapshot.whenSettled((attempt) -> this.reports.snapshotSettled(report, attempt));
+        }
         return report;
     }
-
-    /**
-     * What a run knows once it is about to migrate.
-     */
-    private record Run(
-            DatabaseFile database,
-            PendingMigrations pending,
-            RunSnapshot snapshot,
-            List<Heal> heals,
-            List<LintFinding> findings,
-            List<RestoreRecord> restores,
-            SchemaAhead ahead,
-            long start) {}
 
     /**
      * What the migrate step applied.
@@ -372,11 +472,6 @@ public final class GuardedMigration {
                     .filter((migration) -> migration.getInstalledRank() > lastRank)
                     .count();
             return new Migrated(count, PendingMigrations.of(after).fromVersion(), after);
-        }
-
-        @Nullable
-        String toVersion(PendingMigrations pending) {
-            return (this.version != null) ? this.version : pending.fromVersion();
         }
     }
 }

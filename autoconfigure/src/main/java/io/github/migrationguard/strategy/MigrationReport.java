@@ -18,7 +18,7 @@ import java.util.List;
  * @param toVersion the schema version after the run, or {@code null} on an empty database
  * @param pending how many migrations were pending at the start
  * @param applied how many migrations were applied
- * @param snapshot what came of the pre-migrate snapshot
+ * @param snapshot what came of the pre-migrate snapshot, or {@code null} when the run stopped before that step
  * @param finishedAt when the run ended
  * @param duration how long the run took
  * @param heals the applied migrations whose checksum drift was healed before migrating
@@ -26,6 +26,8 @@ import java.util.List;
  * @param restores the restores of the run, in order: a {@code restore.from} request, one of an older build on a
  * newer database, then one after a failure
  * @param ahead the database is ahead of the application (an older build runs on it), or {@code null}
+ * @param failedStep the step a failed run stopped at, or {@code null} when the run did not fail
+ * @param failure why the run failed, or {@code null} when it did not fail
  */
 public record MigrationReport(
         Outcome outcome,
@@ -40,7 +42,9 @@ public record MigrationReport(
         List<Heal> heals,
         List<LintFinding> lintFindings,
         List<RestoreRecord> restores,
-        SchemaAhead ahead) {
+        SchemaAhead ahead,
+        GuardStep failedStep,
+        String failure) {
 
     public MigrationReport {
         heals = List.copyOf(heals);
@@ -67,7 +71,9 @@ public record MigrationReport(
                 this.heals,
                 this.lintFindings,
                 this.restores,
-                this.ahead);
+                this.ahead,
+                this.failedStep,
+                this.failure);
     }
 
     /**
@@ -86,7 +92,8 @@ public record MigrationReport(
         NOTHING_PENDING,
 
         /**
-         * A migration failed and the database was not restored.
+         * Startup stopped: a step refused or failed before migrating (nothing was migrated), or a migration failed and
+         * the database was not restored.
          */
         FAILED,
 

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
@@ -94,28 +93,41 @@ class ChecksumHealerTests {
     }
 
     @Test
-    void disabledSelfHealLeavesTheMismatchToFlyway() {
+    void disabledSelfHealRefusesTheMismatchWithoutWriting() {
         applyAndRecord(V1);
+        List<Map<String, Object>> before = HistoryRows.read(this.dataSource, "flyway_schema_history");
         this.migrations.add("V1__item.sql", V1_REFORMATTED);
         HealSettings disabled = new HealSettings(false, List.of("1"), HealMode.REALIGN, true, "t");
-        assertThat(healer(disabled).heal(configure().load())).isEmpty();
-        assertThatExceptionOfType(FlywayException.class)
-                .isThrownBy(() -> configure().load().migrate())
-                .withMessageContaining("checksum mismatch");
+        assertThatExceptionOfType(ChecksumDriftException.class)
+                .isThrownBy(() -> healer(disabled).heal(configure().load()))
+                .withMessageContaining("migration-guard.self-heal.enabled is false");
+        assertThat(HistoryRows.read(this.dataSource, "flyway_schema_history")).isEqualTo(before);
     }
 
     @Test
-    void otherValidationErrorsAreLeftToFlyway() throws Exception {
+    void otherValidationErrorsAreRefusedInTheSamePlanBeforeAnyHeal() throws Exception {
         this.migrations.add("V2__more.sql", "ALTER TABLE item ADD COLUMN size INTEGER;");
         applyAndRecord(V1);
+        List<Map<String, Object>> before = HistoryRows.read(this.dataSource, "flyway_schema_history");
         Files.move(
                 this.migrations.dir().resolve("V2__more.sql"),
                 this.migrations.dir().resolve("V2__renamed.sql"));
         this.migrations.add("V1__item.sql", V1_REFORMATTED);
-        assertThat(healer(HealSettings.defaults()).heal(configure().load())).hasSize(1);
-        assertThatExceptionOfType(FlywayException.class)
-                .isThrownBy(() -> configure().load().migrate())
-                .withMessageContaining("description mismatch");
+        HealPlan plan = healer(HealSettings.defaults())
+                .plan(
+                        configure().load(),
+                        configure().load().validateWithResult(),
+                        configure().load().info());
+        assertThat(plan.heals()).extracting(Heal::version).containsExactly("1");
+        assertThat(plan.problems())
+                .singleElement()
+                .asString()
+                .startsWith("Version 2 (")
+                .contains("V2__renamed.sql")
+                .contains("description mismatch");
+        assertThatExceptionOfType(ChecksumDriftException.class).isThrownBy(() -> healer(HealSettings.defaults())
+                .heal(configure().load()));
+        assertThat(HistoryRows.read(this.dataSource, "flyway_schema_history")).isEqualTo(before);
     }
 
     @Test
@@ -230,7 +242,7 @@ class ChecksumHealerTests {
         HealSettings listed =
                 new HealSettings(true, List.of("1", "7"), HealMode.REALIGN, true, "migration_guard_fingerprint");
         assertThat(healer(listed).heal(configure().load())).isEmpty();
-        assertThat(output.getOut().lines().filter((line) -> line.contains("WARN")))
+        assertThat(output.getOut().lines().filter((line) -> line.contains("WARN") && line.contains("migrationguard")))
                 .singleElement()
                 .asString()
                 .contains("migration-guard.self-heal.versions lists 1 (checksum matches its file), 7 (not applied)");

@@ -45,8 +45,24 @@ class SqlNormalizerTests {
     }
 
     @Test
-    void caseCounts() {
-        assertDiffer("select 1", "SELECT 1");
+    void keywordCaseDoesNotCount() {
+        assertSame("create index item_name on item (name);", "CREATE INDEX item_name ON item (name);");
+    }
+
+    @Test
+    void identifierCaseCounts() {
+        assertDiffer("CREATE INDEX Item_Name ON item (name);", "CREATE INDEX item_name ON item (name);");
+    }
+
+    @Test
+    void keywordCaseInsideQuotesCounts() {
+        assertDiffer("SELECT 'select', \"Select\"", "SELECT 'SELECT', \"SELECT\"");
+    }
+
+    @Test
+    void keywordCaseCountsInTheFirstFingerprintFormat() {
+        assertThat(Fingerprint.like("select 1", SqlDialect.STANDARD, "sha256:x"))
+                .isNotEqualTo(Fingerprint.like("SELECT 1", SqlDialect.STANDARD, "sha256:x"));
     }
 
     @Test
