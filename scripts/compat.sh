@@ -25,7 +25,17 @@ cd "$ROOT"
 MVN_ARGS=(-B -q "$@")
 BOOT_VERSIONS=(${COMPAT_BOOT:-4.0.7 4.1.1})
 DEFAULT_JDK="$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")"
-JDKS=(${COMPAT_JDKS:-$DEFAULT_JDK /usr/lib/jvm/temurin-25-jdk-amd64})
+if [ -n "${COMPAT_JDKS:-}" ]; then
+    JDKS=($COMPAT_JDKS)
+else
+    # The default list runs what this machine has: a missing Temurin 25 is said, not fatal (COMPAT_JDKS makes it so)
+    JDKS=("$DEFAULT_JDK")
+    if [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
+        JDKS+=(/usr/lib/jvm/temurin-25-jdk-amd64)
+    else
+        printf '[compat] WARNING: no Temurin 25 at /usr/lib/jvm/temurin-25-jdk-amd64: Java 25 is NOT checked on this machine\n' >&2
+    fi
+fi
 RUN_AOT="${COMPAT_AOT:-true}"
 TIMEOUT="${COMPAT_TIMEOUT:-120}"
 OUT="$ROOT/target/compat"
