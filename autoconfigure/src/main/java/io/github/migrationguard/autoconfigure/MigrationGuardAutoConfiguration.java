@@ -25,6 +25,7 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
  * Auto-configuration for migration-guard: guards Spring Boot's Flyway migration with snapshots, self-heal and restore.
@@ -38,6 +39,7 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnBean(Flyway.class)
 @ConditionalOnBooleanProperty(name = "migration-guard.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MigrationGuardProperties.class)
+@ImportRuntimeHints(MigrationGuardRuntimeHints.class)
 public final class MigrationGuardAutoConfiguration {
 
     // Internal state the strategy publishes to and health, metrics and the endpoint read: not a bean users replace

@@ -11,7 +11,7 @@ import io.github.migrationguard.sql.SqlToken.Kind;
  * and disappears only where no database could read the tokens differently without it: next to a bracket, comma
  * or semicolon, and between a word or a quote and an operator character.
  */
-public final class SqlNormalizer {
+final class SqlNormalizer {
 
     private final SqlDialect dialect;
 
@@ -21,7 +21,7 @@ public final class SqlNormalizer {
      * Creates a normaliser for which keyword case counts (fingerprint format 1).
      * @param dialect how the database reads the text
      */
-    public SqlNormalizer(SqlDialect dialect) {
+    SqlNormalizer(SqlDialect dialect) {
         this(dialect, false);
     }
 
@@ -30,7 +30,7 @@ public final class SqlNormalizer {
      * @param dialect how the database reads the text
      * @param foldKeywords whether SQL keywords are upper-cased, so that their letter case does not count
      */
-    public SqlNormalizer(SqlDialect dialect, boolean foldKeywords) {
+    SqlNormalizer(SqlDialect dialect, boolean foldKeywords) {
         this.dialect = dialect;
         this.foldKeywords = foldKeywords;
     }
@@ -40,7 +40,7 @@ public final class SqlNormalizer {
      * @param sql the migration SQL
      * @return the normalised text
      */
-    public String normalize(String sql) {
+    String normalize(String sql) {
         StringBuilder normalized = new StringBuilder(sql.length());
         SqlToken previous = null;
         boolean gap = false;
