@@ -79,29 +79,61 @@ public final class SnapshotRestorer {
         Expected expected = expectedOf(snapshot);
         checkPageSize(live, snapshot, expected.fingerprint());
         DatabaseFingerprint before = DatabaseFingerprint.of(live);
+        // data_version changes only when another connection commits: it tells whether what the checks read below is
+        // the restore alone, or the restore plus a writer that got the lock right after it
+        long dataVersion = single(live, "PRAGMA data_version");
         copyUnderWriteLock(live, snapshot);
-        DatabaseFingerprint after = DatabaseFingerprint.of(live);
-        if (!after.equals(expected.fingerprint())) {
+        try (Statement statement = live.createStatement()) {
+            // One read transaction: every check reads the same state, whatever writers do meanwhile
+            statement.execute("BEGIN");
+            try {
+                DatabaseFingerprint after = DatabaseFingerprint.of(live);
+                boolean othersCommitted = single(live, "PRAGMA data_version") != dataVersion;
+                check(live, snapshot, expected, before, after, othersCommitted);
+            } finally {
+                statement.execute("ROLLBACK");
+            }
+        }
+        checkpoint(live);
+    }
+
+    private void check(
+            Connection live,
+            Path snapshot,
+            Expected expected,
+            DatabaseFingerprint before,
+            DatabaseFingerprint after,
+            boolean othersCommitted)
+            throws SQLException {
+        if (after.equals(expected.fingerprint())) {
+            if (!PageMap.of(live).equals(expected.pages()) && !othersCommitted) {
+                throw new RestoreException(
+                        "The live database does not match snapshot " + snapshot + " page for page after the restore");
+            }
+        } else if (!othersCommitted
+                || !after.schema().equals(expected.fingerprint().schema())) {
             // sqlite-jdbc returns the result code of the snapshot's handle, so a failed write into the live
             // database looks like success; the single step either committed every page or rolled all back
-            if (after.equals(before)) {
+            if (after.equals(before) || (othersCommitted && after.schema().equals(before.schema()))) {
                 throw new RestoreNotStartedException("Could not restore " + snapshot + ": another connection held "
                         + "the write lock of the live database (or, in rollback-journal mode, kept reading) for "
                         + "longer than " + this.lockWait.toSeconds() + " s; nothing was changed");
             }
             throw new RestoreException("The live database does not match snapshot " + snapshot
                     + " after the restore, and no longer matches what it was before either");
+        } else if (before.schema().equals(expected.fingerprint().schema())) {
+            // Same schema before and after, and another connection wrote since: whether the restore happened cannot
+            // be told from here, and claiming it did would be a lie
+            throw new RestoreException("Could not tell whether snapshot " + snapshot + " was restored: another "
+                    + "connection wrote to the live database right after the restore step; stop the other writers "
+                    + "and restart to restore again");
         }
-        if (!PageMap.of(live).equals(expected.pages())) {
-            throw new RestoreException(
-                    "The live database does not match snapshot " + snapshot + " page for page " + "after the restore");
-        }
+        // Otherwise the snapshot's schema is in place and a writer added rows after the restore: complete
         List<String> problems = quickCheck(live);
         if (!problems.isEmpty()) {
             throw new RestoreException(
                     "The live database fails PRAGMA quick_check after restoring " + snapshot + ": " + problems);
         }
-        checkpoint(live);
     }
 
     private static void checkPageSize(Connection live, Path snapshot, DatabaseFingerprint expected)
