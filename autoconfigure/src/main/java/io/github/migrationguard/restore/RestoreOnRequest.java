@@ -37,6 +37,8 @@ public final class RestoreOnRequest {
 
     private final SnapshotRestorer restorer;
 
+    private final RemoteSnapshotSource remote;
+
     /**
      * Creates the step.
      * @param settings the restore settings
@@ -45,10 +47,24 @@ public final class RestoreOnRequest {
      * @param restorer the restorer
      */
     public RestoreOnRequest(RestoreSettings settings, int keep, Clock clock, SnapshotRestorer restorer) {
+        this(settings, keep, clock, restorer, null);
+    }
+
+    /**
+     * Creates the step, looking for the requested snapshot in the bucket too.
+     * @param settings the restore settings
+     * @param keep {@code pre-restore} snapshots kept; at least one is always kept
+     * @param clock the clock for snapshot names and the ledger
+     * @param restorer the restorer
+     * @param remote the snapshots off this machine, or {@code null}
+     */
+    public RestoreOnRequest(
+            RestoreSettings settings, int keep, Clock clock, SnapshotRestorer restorer, RemoteSnapshotSource remote) {
         this.settings = settings;
         this.keep = Math.max(keep, 1);
         this.clock = clock;
         this.restorer = restorer;
+        this.remote = remote;
     }
 
     /**
@@ -79,7 +95,7 @@ public final class RestoreOnRequest {
             return Optional.of(RestoreRecord.skipped(RestoreTrigger.STARTUP, null, message));
         }
         Path snapshot = new RequestedSnapshot(
-                        snapshotSettings.directoryFor(database.path()), snapshotSettings.historyTable())
+                        snapshotSettings.directoryFor(database.path()), snapshotSettings.historyTable(), this.remote)
                 .resolve(from);
         return Optional.of(restore(dataSource, database, snapshotSettings, from, snapshot));
     }

@@ -7,8 +7,9 @@ package io.github.migrationguard.restore;
  * @param from {@code latest} or a snapshot file name to restore at startup, or {@code null}
  * @param force whether a restore request already carried out is carried out again
  * @param rehearse whether pending migrations run against a throwaway copy first
+ * @param ifMissing whether a missing database file is restored from the newest snapshot before migrating
  */
-public record RestoreSettings(boolean onFailure, String from, boolean force, boolean rehearse) {
+public record RestoreSettings(boolean onFailure, String from, boolean force, boolean rehearse, boolean ifMissing) {
 
     /**
      * The {@code restore.from} value that picks the newest snapshot that is not a {@code pre-restore} one.
@@ -20,7 +21,11 @@ public record RestoreSettings(boolean onFailure, String from, boolean force, boo
      * @return the default settings
      */
     public static RestoreSettings defaults() {
-        return new RestoreSettings(true, null, false, false);
+        return new RestoreSettings(true, null, false, false, false);
+    }
+
+    public RestoreSettings(boolean onFailure, String from, boolean force, boolean rehearse) {
+        this(onFailure, from, force, rehearse, false);
     }
 
     /**

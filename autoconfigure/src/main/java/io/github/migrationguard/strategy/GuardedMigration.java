@@ -9,6 +9,7 @@ import io.github.migrationguard.lint.MigrationLint;
 import io.github.migrationguard.restore.Rehearsal;
 import io.github.migrationguard.restore.RehearsalException;
 import io.github.migrationguard.restore.RestoreException;
+import io.github.migrationguard.restore.RestoreIfMissing;
 import io.github.migrationguard.restore.RestoreOnFailure;
 import io.github.migrationguard.restore.RestoreOnRequest;
 import io.github.migrationguard.restore.RestoreRecord;
@@ -61,6 +62,10 @@ public final class GuardedMigration {
 
     private final RestoreOnFailure restoreOnFailure;
 
+    private final RestoreIfMissing restoreIfMissing;
+
+    private final OffMachineCopies offMachine;
+
     private volatile RunSnapshot lastSnapshot;
 
     public GuardedMigration(GuardSettings settings, MigrationReports reports, Clock clock) {
@@ -77,6 +82,30 @@ public final class GuardedMigration {
                 PreMigrateSnapshot.BACKGROUND_MIN_BYTES);
     }
 
+    /**
+     * Creates a guarded migration that also keeps copies off this machine.
+     * @param settings the settings
+     * @param reports where run reports go
+     * @param clock the clock
+     * @param lint the lint
+     * @param offMachine the bucket's snapshots and the copy that must succeed before migrating
+     */
+    public GuardedMigration(
+            GuardSettings settings,
+            MigrationReports reports,
+            Clock clock,
+            MigrationLint lint,
+            OffMachineCopies offMachine) {
+        this(
+                settings,
+                reports,
+                clock,
+                lint,
+                PreMigrateSnapshot::verifyInBackground,
+                PreMigrateSnapshot.BACKGROUND_MIN_BYTES,
+                offMachine);
+    }
+
     GuardedMigration(
             GuardSettings settings,
             MigrationReports reports,
@@ -84,6 +113,18 @@ public final class GuardedMigration {
             MigrationLint lint,
             Executor snapshotVerifier,
             long backgroundVerificationMinBytes) {
+        this(settings, reports, clock, lint, snapshotVerifier, backgroundVerificationMinBytes, OffMachineCopies.NONE);
+    }
+
+    GuardedMigration(
+            GuardSettings settings,
+            MigrationReports reports,
+            Clock clock,
+            MigrationLint lint,
+            Executor snapshotVerifier,
+            long backgroundVerificationMinBytes,
+            OffMachineCopies offMachine) {
+        this.offMachine = offMachine;
         this.settings = settings;
         this.reports = reports;
         this.clock = clock;
@@ -93,7 +134,9 @@ public final class GuardedMigration {
         this.fingerprintRecorder = new FingerprintRecorder(settings.heal(), clock);
         this.lint = lint;
         SnapshotRestorer restorer = new SnapshotRestorer();
-        this.restoreOnRequest = new RestoreOnRequest(settings.restore(), settings.keep(), clock, restorer);
+        this.restoreOnRequest =
+                new RestoreOnRequest(settings.restore(), settings.keep(), clock, restorer, offMachine.snapshots());
+        this.restoreIfMissing = new RestoreIfMissing(clock, restorer, offMachine.snapshots());
         this.rehearsal = new Rehearsal(clock);
         this.restoreOnFailure = new RestoreOnFailure(restorer);
     }
@@ -107,10 +150,13 @@ public final class GuardedMigration {
         long start = System.nanoTime();
         Configuration configuration = flyway.getConfiguration();
         DataSource dataSource = configuration.getDataSource();
-        DatabaseFile database = DatabaseFile.locate(dataSource);
         SnapshotSettings snapshotSettings = this.settings.snapshot().withHistoryTable(configuration.getTable());
         List<RestoreRecord> restores = new ArrayList<>();
-        restoreIfRequested(dataSource, database, snapshotSettings).ifPresent(restores::add);
+        restoreIfMissing(dataSource, snapshotSettings).ifPresent(restores::add);
+        DatabaseFile database = DatabaseFile.locate(dataSource);
+        if (restores.isEmpty()) {
+            restoreIfRequested(dataSource, database, snapshotSettings).ifPresent(restores::add);
+        }
         List<Heal> heals = this.checksumHealer.heal(flyway);
         // One look at the migrations serves the snapshot, lint and, when nothing is applied, the fingerprints
         MigrationInfoService info = flyway.info();
@@ -122,6 +168,7 @@ public final class GuardedMigration {
         RunSnapshot snapshot = this.preMigrateSnapshot.take(dataSource, configuration.getTable(), database, pending);
         this.lastSnapshot = snapshot;
         Run run = new Run(database, pending, snapshot, heals, findings, restores, start);
+        requireOffMachineCopy(run);
         rehearse(flyway, snapshotSettings, run);
         MigrateResult result;
         try {
@@ -146,6 +193,33 @@ public final class GuardedMigration {
             return this.restoreOnRequest.restoreIfRequested(dataSource, database, snapshotSettings);
         } catch (RestoreException ex) {
             throw new MigrationGuardException(ex.getMessage(), ex);
+        }
+    }
+
+    private Optional<RestoreRecord> restoreIfMissing(DataSource dataSource, SnapshotSettings snapshotSettings) {
+        if (!this.settings.restore().ifMissing()) {
+            return Optional.empty();
+        }
+        try {
+            return this.restoreIfMissing.restoreIfMissing(dataSource, snapshotSettings);
+        } catch (RestoreException ex) {
+            throw new MigrationGuardException(ex.getMessage(), ex);
+        }
+    }
+
+    // remote.on-failure=abort: the pre-migrate snapshot must be off this machine before anything is migrated
+    private void requireOffMachineCopy(Run run) {
+        if (this.offMachine.requiredCopy() == null || !run.snapshot().copied()) {
+            return;
+        }
+        try {
+            this.offMachine.requiredCopy().accept(run.snapshot().awaitVerified());
+        } catch (RuntimeException ex) {
+            record(MigrationReport.Outcome.FAILED, run, run.pending().fromVersion(), 0);
+            throw new MigrationGuardException(
+                    "The pre-migrate snapshot could not be copied off this machine and "
+                            + "migration-guard.remote.on-failure=abort, so nothing was migrated: " + ex.getMessage(),
+                    ex);
         }
     }
 
