@@ -219,12 +219,13 @@ public final class RemoteCopies implements AutoCloseable {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             this.inBucket.add(name);
             this.pending.remove(file);
-            uploads(label, RemoteStatus.Upload.SUCCESS).add(took);
-            update((status) -> status.withUpload(upload(name, RemoteStatus.Upload.SUCCESS, null))
-                    .withPending(this.pending.size()));
             logger.info("Copied snapshot " + name + " to " + this.settings.location() + " (" + object.sizeBytes()
                     + " bytes as " + object.key() + ", " + took.toMillis() + " ms)");
             prune(label);
+            // Published once retention is done too, so that whoever sees the count sees the bucket settled
+            update((status) -> status.withUpload(upload(name, RemoteStatus.Upload.SUCCESS, null))
+                    .withPending(this.pending.size()));
+            uploads(label, RemoteStatus.Upload.SUCCESS).add(took);
         } catch (RemoteCopyException | IOException ex) {
             uploads(label, RemoteStatus.Upload.FAILURE).add(Duration.ofNanos(System.nanoTime() - start));
             String error = ex.getMessage();
