@@ -4,6 +4,7 @@ import io.github.migrationguard.actuate.MigrationGuardMetrics;
 import io.github.migrationguard.actuate.MigrationGuardRemoteMetrics;
 import io.github.migrationguard.lint.MigrationLint;
 import io.github.migrationguard.remote.RemoteCopies;
+import io.github.migrationguard.remote.RemoteSettings;
 import io.github.migrationguard.remote.RemoteSnapshots;
 import io.github.migrationguard.strategy.GuardSettings;
 import io.github.migrationguard.strategy.GuardedMigration;
@@ -26,6 +27,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -108,14 +110,16 @@ public final class MigrationGuardAutoConfiguration {
                 MigrationGuardProperties properties,
                 MigrationReports reports,
                 LiveSnapshots liveSnapshots,
-                ObjectProvider<S3Client> applicationClient) {
+                ObjectProvider<S3Client> applicationClient,
+                ApplicationContext context) {
             GuardSettingsFactory factory = new GuardSettingsFactory(properties);
+            RemoteSettings settings = factory.remoteSettings();
+            if (!settings.compression().available(context.getClassLoader())) {
+                throw new IllegalStateException("migration-guard.remote.compression=zstd needs the library "
+                        + "com.github.luben:zstd-jni: add it to the application, or set the property to gzip");
+            }
             return new OffMachineStorage(
-                    applicationClient.getIfUnique(),
-                    factory.remoteConnection(),
-                    factory.remoteSettings(),
-                    reports,
-                    liveSnapshots);
+                    applicationClient.getIfUnique(), factory.remoteConnection(), settings, reports, liveSnapshots);
         }
 
         @Bean

@@ -26,7 +26,7 @@ public enum Compression {
     GZIP(".gz"),
 
     /**
-     * Zstandard at level 3, through {@code com.github.luben:zstd-jni}, which the application must add.
+     * Zstandard at level 1, through {@code com.github.luben:zstd-jni}, which the application must add.
      */
     ZSTD(".zst");
 
@@ -52,14 +52,15 @@ public enum Compression {
 
     /**
      * Whether the library this compression needs is on the class path.
+     * @param classLoader the application's class loader
      * @return whether it can be used
      */
-    public boolean available() {
+    public boolean available(ClassLoader classLoader) {
         if (this != ZSTD) {
             return true;
         }
         try {
-            Class.forName(ZSTD_CLASS, false, Compression.class.getClassLoader());
+            Class.forName(ZSTD_CLASS, false, classLoader);
             return true;
         } catch (ClassNotFoundException | LinkageError ex) {
             return false;

@@ -142,7 +142,10 @@ public final class RemoteCopies implements AutoCloseable {
      * @throws RemoteCopyException when it could not be copied after a few tries
      */
     public void copyBeforeMigrating(Snapshot snapshot) {
-        Future<?> copy = this.executor.submit(() -> copyWithRetries(snapshot.file()));
+        Future<?> copy = this.executor.submit(() -> {
+            copyWithRetries(snapshot.file());
+            confirmInBucket(snapshot.file());
+        });
         try {
             copy.get();
         } catch (ExecutionException ex) {
@@ -169,6 +172,25 @@ public final class RemoteCopies implements AutoCloseable {
             }
         }
         throw last;
+    }
+
+    // The server said yes; this asks it again what it holds, so that migrating never rests on an answer alone
+    private void confirmInBucket(Path file) {
+        String name = file.getFileName().toString();
+        RemoteObject object = this.bucket.list().stream()
+                .filter((candidate) -> candidate.fileName().equals(name))
+                .findFirst()
+                .orElseThrow(() ->
+                        new RemoteCopyException(name + " was copied but is not listed in " + this.settings.location()));
+        try {
+            String expected = FileDigest.sha256(file);
+            if (!expected.equalsIgnoreCase(this.bucket.sha256(object))) {
+                throw new RemoteCopyException(object.key() + " in " + this.settings.location()
+                        + " does not carry the SHA-256 of " + file + " (" + expected + ")");
+            }
+        } catch (IOException ex) {
+            throw new RemoteCopyException("Could not read " + file + " to check its copy: " + ex.getMessage(), ex);
+        }
     }
 
     private void drain() {

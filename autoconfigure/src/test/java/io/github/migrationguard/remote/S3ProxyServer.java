@@ -24,13 +24,14 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * A real S3-compatible server (s3proxy with a filesystem backend) in a separate process, as the remote tests need:
  * one per test JVM, started on first use on a free port, stopped when the JVM exits. Maven copies its jar to
- * {@code target/s3proxy/s3proxy.jar} (system property {@code s3proxy.jar}).
+ * {@code target/s3proxy/s3proxy.jar} (system property {@code s3proxy.jar}). The benchmarks use it too, through the
+ * test jar.
  */
 public final class S3ProxyServer {
 
-    static final String ACCESS_KEY = "test-access-key";
+    public static final String ACCESS_KEY = "test-access-key";
 
-    static final String SECRET_KEY = "test-secret-key-not-for-logs";
+    public static final String SECRET_KEY = "test-secret-key-not-for-logs";
 
     private static S3ProxyServer shared;
 
@@ -67,12 +68,40 @@ public final class S3ProxyServer {
      * @param dataDir where it keeps buckets
      * @return the server
      */
-    static S3ProxyServer own(Path dataDir) {
+    public static S3ProxyServer own(Path dataDir) {
         return new S3ProxyServer(dataDir, freePort());
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + this.port);
+    }
+
+    /**
+     * Returns an address where no server listens, as for a server that is down.
+     * @return the address
+     */
+    static URI nothingListening() {
+        return URI.create("http://127.0.0.1:" + freePort());
+    }
+
+    /**
+     * Returns the properties that point an application at a bucket of this server.
+     * @param bucket the bucket
+     * @return {@code migration-guard.remote.*} properties, prefix {@code app}
+     */
+    String[] properties(String bucket) {
+        return properties(bucket, endpoint());
+    }
+
+    static String[] properties(String bucket, URI endpoint) {
+        return new String[] {
+            "migration-guard.remote.uri=s3://" + bucket + "/app",
+            "migration-guard.remote.endpoint=" + endpoint,
+            "migration-guard.remote.path-style=true",
+            "migration-guard.remote.region=us-east-1",
+            "migration-guard.remote.access-key=" + ACCESS_KEY,
+            "migration-guard.remote.secret-key=" + SECRET_KEY
+        };
     }
 
     /**
@@ -80,7 +109,7 @@ public final class S3ProxyServer {
      * @param name a readable part of the name
      * @return the bucket name
      */
-    String createBucket(String name) {
+    public String createBucket(String name) {
         String bucket = (name + "-" + Long.toHexString(System.nanoTime())).toLowerCase();
         try (S3Client client = client()) {
             client.createBucket((create) -> create.bucket(bucket));
@@ -88,7 +117,7 @@ public final class S3ProxyServer {
         return bucket;
     }
 
-    RemoteConnection connection() {
+    public RemoteConnection connection() {
         return new RemoteConnection(endpoint(), "us-east-1", true, ACCESS_KEY, SECRET_KEY);
     }
 
@@ -118,7 +147,7 @@ public final class S3ProxyServer {
         return this.dataDir;
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         try {
             Path properties = Files.createTempFile("s3proxy", ".properties");
             Files.write(
@@ -151,7 +180,7 @@ public final class S3ProxyServer {
     /**
      * Kills the server at once ({@code kill -9}), as a crash or a lost network would.
      */
-    synchronized void kill() {
+    public synchronized void kill() {
         if (this.process != null) {
             this.process.destroyForcibly();
             try {

@@ -35,6 +35,8 @@ final class SnapshotFiles {
             statement.execute("INSERT INTO flyway_schema_history VALUES (1, '1')");
             statement.execute("CREATE TABLE data (id INTEGER PRIMARY KEY, payload BLOB)");
             Random random = new Random(time.toEpochMilli());
+            // One transaction: one sync for the whole file instead of one per row
+            connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO data (payload) VALUES (?)")) {
                 for (int written = 0; written < blobBytes; written += 64 * 1024) {
                     byte[] payload = new byte[64 * 1024];
@@ -43,6 +45,7 @@ final class SnapshotFiles {
                     insert.executeUpdate();
                 }
             }
+            connection.commit();
         }
         return file;
     }

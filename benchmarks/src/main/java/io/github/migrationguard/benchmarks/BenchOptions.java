@@ -13,8 +13,17 @@ import java.util.List;
  * @param startupRuns startup runs per variant (alternating)
  * @param memory whether to run the small-heap snapshot in a child JVM
  * @param startup whether to time application startup
+ * @param snapshots whether to measure snapshots (methods, verification, writers, startup pause) per size
+ * @param remote whether to measure compression per size and the small-heap copy to a bucket and back
  */
-record BenchOptions(Path dir, List<Integer> sizesMb, int startupRuns, boolean memory, boolean startup) {
+record BenchOptions(
+        Path dir,
+        List<Integer> sizesMb,
+        int startupRuns,
+        boolean memory,
+        boolean startup,
+        boolean snapshots,
+        boolean remote) {
 
     static BenchOptions parse(String[] args) {
         Path dir = Paths.get("target", "bench");
@@ -22,6 +31,8 @@ record BenchOptions(Path dir, List<Integer> sizesMb, int startupRuns, boolean me
         int startupRuns = 15;
         boolean memory = true;
         boolean startup = true;
+        boolean snapshots = true;
+        boolean remote = true;
         for (String arg : args) {
             if (arg.isBlank()) {
                 continue;
@@ -38,12 +49,17 @@ record BenchOptions(Path dir, List<Integer> sizesMb, int startupRuns, boolean me
                 memory = false;
             } else if (arg.equals("--no-startup")) {
                 startup = false;
+            } else if (arg.equals("--no-snapshots")) {
+                snapshots = false;
+            } else if (arg.equals("--no-remote")) {
+                remote = false;
             } else {
-                throw new IllegalArgumentException("Unknown option " + arg + "; known: --dir=, --sizes=100,1024, "
-                        + "--with-4g, --startup-runs=N (>= 10), --no-memory, --no-startup");
+                throw new IllegalArgumentException(
+                        "Unknown option " + arg + "; known: --dir=, --sizes=100,1024, "
+                                + "--with-4g, --startup-runs=N (>= 10), --no-memory, --no-startup, --no-snapshots, --no-remote");
             }
         }
-        return new BenchOptions(dir.toAbsolutePath(), sizes, startupRuns, memory, startup);
+        return new BenchOptions(dir.toAbsolutePath(), sizes, startupRuns, memory, startup, snapshots, remote);
     }
 
     /**
