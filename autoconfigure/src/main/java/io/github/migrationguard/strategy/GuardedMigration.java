@@ -73,13 +73,7 @@ public final class GuardedMigration {
     }
 
     public GuardedMigration(GuardSettings settings, MigrationReports reports, Clock clock, MigrationLint lint) {
-        this(
-                settings,
-                reports,
-                clock,
-                lint,
-                PreMigrateSnapshot::verifyInBackground,
-                PreMigrateSnapshot.BACKGROUND_MIN_BYTES);
+        this(settings, reports, clock, lint, OffMachineCopies.NONE);
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.migrationguard.testing.GuardContextRunners;
+import io.github.migrationguard.testing.OnFlywayEvent;
 import io.github.migrationguard.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.flywaydb.core.api.callback.Callback;
-import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,7 +93,10 @@ class RemoteAutoConfigurationTests {
                 // Flyway runs callbacks on a connection of their own
                 .withPropertyValues(
                         "migration-guard.remote.on-failure=abort", "spring.datasource.hikari.maximum-pool-size=2")
-                .withBean(Callback.class, () -> beforeMigrating(() -> inBucketWhenMigrating.addAll(keys(bucket))))
+                .withBean(
+                        Callback.class,
+                        () -> new OnFlywayEvent(
+                                Event.BEFORE_MIGRATE, "list-bucket", () -> inBucketWhenMigrating.addAll(keys(bucket))))
                 .run((context) -> {
                     assertThat(context).hasNotFailed();
                     RemoteCopies copies = context.getBean(RemoteCopies.class);
@@ -193,30 +196,6 @@ class RemoteAutoConfigurationTests {
                     .map(S3Object::key)
                     .toList();
         }
-    }
-
-    private static Callback beforeMigrating(Runnable action) {
-        return new Callback() {
-            @Override
-            public boolean supports(Event event, Context context) {
-                return event == Event.BEFORE_MIGRATE;
-            }
-
-            @Override
-            public boolean canHandleInTransaction(Event event, Context context) {
-                return true;
-            }
-
-            @Override
-            public void handle(Event event, Context context) {
-                action.run();
-            }
-
-            @Override
-            public String getCallbackName() {
-                return "bucket-before-migrating";
-            }
-        };
     }
 
     private ApplicationContextRunner remote(String bucket) {
