@@ -1,16 +1,20 @@
 package io.github.migrationguard.actuate;
 
 import io.github.migrationguard.remote.RemoteSnapshots;
+import io.github.migrationguard.restore.SchemaAhead;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import io.github.migrationguard.snapshot.SnapshotDirectory;
 import io.github.migrationguard.snapshot.SnapshotLabel;
+import io.github.migrationguard.snapshot.SnapshotSchemaVersion;
 import io.github.migrationguard.strategy.LiveSnapshots;
+import io.github.migrationguard.strategy.MigrationReport;
 import io.github.migrationguard.strategy.MigrationReports;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
@@ -77,19 +81,33 @@ public class MigrationGuardEndpoint {
                 .toList();
         RunDescriptor lastRun = this.reports.last().map(RunDescriptor::of).orElse(null);
         RemoteObjectsDescriptor remoteObjects = (this.remote != null) ? RemoteObjectsDescriptor.of(this.remote) : null;
-        return new MigrationGuardDescriptor(stored, remoteObjects, heals, lastRun, this.settings);
+        SchemaAhead ahead = this.reports.last().map(MigrationReport::ahead).orElse(null);
+        return new MigrationGuardDescriptor(stored, remoteObjects, heals, lastRun, ahead, effectiveSettings());
     }
 
     /**
      * Takes a {@code manual} snapshot now, then prunes manual snapshots to their retention.
-     * @param reason why, slugged into the file name; optional
+     * @param reason why, slugged into the file name and kept whole beside the snapshot; optional
      * @return what came of it
      */
     @WriteOperation
     public SnapshotAttemptDescriptor snapshot(@Nullable String reason) {
-        String detail = (reason != null && !reason.isBlank()) ? reason : null;
+        String detail = (reason != null && !reason.isBlank()) ? reason.strip() : null;
         SnapshotAttempt attempt = this.snapshots.take(SnapshotLabel.MANUAL, detail, this.manualKeep);
-        return SnapshotAttemptDescriptor.of(attempt);
+        return SnapshotAttemptDescriptor.of(attempt, detail);
+    }
+
+    /** The settings, with the backup directory the snapshots really go to when none is configured. */
+    private Map<String, Object> effectiveSettings() {
+        if (this.settings.get("snapshot.dir") != null) {
+            return this.settings;
+        }
+        Map<String, Object> settings = new LinkedHashMap<>(this.settings);
+        this.snapshots
+                .directory()
+                .ifPresent((directory) ->
+                        settings.put("snapshot.dir", directory.path().toString()));
+        return settings;
     }
 
     private StoredSnapshotDescriptor describe(SnapshotDirectory.StoredSnapshot snapshot) {
@@ -98,6 +116,7 @@ public class MigrationGuardEndpoint {
                 snapshot.name().label().value(),
                 snapshot.name().time().toString(),
                 snapshot.sizeBytes(),
+                snapshot.reason(),
                 SnapshotSchemaVersion.read(
                         snapshot.file(), this.snapshots.settings().historyTable()));
     }
@@ -109,14 +128,17 @@ public class MigrationGuardEndpoint {
      * @param remote the snapshots in the bucket, or {@code null} when there is no bucket
      * @param heals the versions healed since startup
      * @param lastRun the last guarded migration run, or {@code null}
+     * @param ahead the database is ahead of the application (an older build runs on it), or {@code null}
      * @param settings the effective settings, by property name
      */
     public record MigrationGuardDescriptor(
             List<StoredSnapshotDescriptor> snapshots,
-            RemoteObjectsDescriptor remote,
+            @Nullable RemoteObjectsDescriptor remote,
             List<HealDescriptor> heals,
-            RunDescriptor lastRun,
-            Map<String, Object> settings) {}
+            @Nullable RunDescriptor lastRun,
+            @Nullable SchemaAhead ahead,
+            Map<String, Object> settings)
+            implements OperationResponseBody {}
 
     /**
      * A snapshot file in the backup directory.
@@ -125,10 +147,16 @@ public class MigrationGuardEndpoint {
      * @param label the label
      * @param time when it was taken (ISO-8601)
      * @param sizeBytes its size
+     * @param reason the whole reason a manual snapshot was taken for, or {@code null}
      * @param schemaVersion the schema version recorded inside it, or {@code null}
      */
     public record StoredSnapshotDescriptor(
-            String name, String label, String time, long sizeBytes, String schemaVersion) {}
+            String name,
+            String label,
+            String time,
+            long sizeBytes,
+            @Nullable String reason,
+            @Nullable String schemaVersion) {}
 
     /**
      * A healed version.

@@ -16,7 +16,8 @@ import org.springframework.boot.health.contributor.Health;
 
 /**
  * Health of migration-guard ({@code migrationGuard}): DOWN when the last migration failed, when the backup directory
- * is not writable while snapshots are on, or when it has less free space than required.
+ * is not writable while snapshots are on, or when it has less free space than required. Shows {@code ahead} when an
+ * older build runs on a database a newer build migrated.
  */
 public class MigrationGuardHealthIndicator extends AbstractHealthIndicator {
 
@@ -49,6 +50,9 @@ public class MigrationGuardHealthIndicator extends AbstractHealthIndicator {
         List<String> downReasons = new ArrayList<>();
         DatabaseFile database = this.snapshots.database();
         builder.withDetail("database", database.exists() ? database.path().toString() : database.skipReason());
+        Optional<String> notGuarded = this.reports.notGuardedReason();
+        builder.withDetail("guarding", notGuarded.isEmpty());
+        notGuarded.ifPresent((reason) -> builder.withDetail("notGuardedReason", reason));
         Optional<MigrationReport> last = this.reports.last();
         last.ifPresent((report) -> lastRun(builder, report, downReasons));
         GuardActivity activity = this.reports.activity();
@@ -76,6 +80,10 @@ public class MigrationGuardHealthIndicator extends AbstractHealthIndicator {
         }
         builder.withDetail("pending", Math.max(0, report.pending() - report.applied()));
         builder.withDetail("lastRun", RunDescriptor.of(report));
+        if (report.ahead() != null) {
+            // Not DOWN: the older build runs as Flyway lets it, and a rollback that never turns ready helps no one
+            builder.withDetail("ahead", report.ahead());
+        }
         if (report.outcome() == MigrationReport.Outcome.FAILED
                 || report.outcome() == MigrationReport.Outcome.RESTORED) {
             downReasons.add("the last migration failed (" + report.outcome() + ")");

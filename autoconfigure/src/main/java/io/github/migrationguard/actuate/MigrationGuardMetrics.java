@@ -18,8 +18,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Binds migration-guard's meters: snapshots, retention, heals, migrations, restores, pending migrations and backup
- * free space. Counters and timers read the {@link GuardActivity}; gauges read the backup directory when scraped.
+ * Binds migration-guard's meters: snapshots, retention, heals, migrations, restores, pending migrations, a database
+ * ahead of the application and backup free space. Counters and timers read the {@link GuardActivity}; gauges read the backup directory when scraped.
  */
 public class MigrationGuardMetrics implements MeterBinder {
 
@@ -106,6 +106,9 @@ public class MigrationGuardMetrics implements MeterBinder {
         Gauge.builder("migration.guard.migrations.pending", this, MigrationGuardMetrics::pendingCount)
                 .description("Migrations still pending after the last run")
                 .register(registry);
+        Gauge.builder("migration.guard.schema.ahead", this, MigrationGuardMetrics::schemaAhead)
+                .description("1 when the database is ahead of the application (an older build runs on it), else 0")
+                .register(registry);
     }
 
     private void bindRestores(MeterRegistry registry, GuardActivity activity) {
@@ -137,6 +140,13 @@ public class MigrationGuardMetrics implements MeterBinder {
                 .last()
                 .map((report) -> (double) Math.max(0, report.pending() - report.applied()))
                 .orElse(Double.NaN);
+    }
+
+    private double schemaAhead() {
+        return this.reports
+                .last()
+                .map((report) -> (report.ahead() != null) ? 1.0 : 0.0)
+                .orElse(0.0);
     }
 
     private double backupFreeBytes() {

@@ -14,6 +14,7 @@ import java.util.List;
  * @param durationMs how long the run took
  * @param finishedAt when the run ended (ISO-8601)
  * @param lintFindings what lint found, one message each
+ * @param restores the restores of the run, in order
  */
 public record RunDescriptor(
         String outcome,
@@ -22,7 +23,8 @@ public record RunDescriptor(
         int applied,
         long durationMs,
         String finishedAt,
-        List<String> lintFindings) {
+        List<String> lintFindings,
+        List<RestoreDescriptor> restores) {
 
     static RunDescriptor of(MigrationReport report) {
         return new RunDescriptor(
@@ -32,6 +34,7 @@ public record RunDescriptor(
                 report.applied(),
                 report.duration().toMillis(),
                 report.finishedAt().toString(),
-                report.lintFindings().stream().map(LintFinding::message).toList());
+                report.lintFindings().stream().map(LintFinding::message).toList(),
+                report.restores().stream().map(RestoreDescriptor::of).toList());
     }
 }

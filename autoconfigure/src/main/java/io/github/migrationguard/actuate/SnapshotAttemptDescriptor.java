@@ -2,6 +2,9 @@ package io.github.migrationguard.actuate;
 
 import io.github.migrationguard.snapshot.Snapshot;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 
 /**
  * A snapshot attempt, as health and the endpoint show it.
@@ -14,18 +17,25 @@ import io.github.migrationguard.snapshot.SnapshotAttempt;
  * @param durationMs time spent
  * @param verification how it was verified, when taken
  * @param message why it failed or was skipped
+ * @param reason the reason a manual snapshot was asked for, or {@code null}
  */
 public record SnapshotAttemptDescriptor(
         String label,
         String outcome,
-        String file,
-        String time,
-        Long sizeBytes,
+        @Nullable String file,
+        @Nullable String time,
+        @Nullable Long sizeBytes,
         long durationMs,
-        String verification,
-        String message) {
+        @Nullable String verification,
+        @Nullable String message,
+        @Nullable String reason)
+        implements OperationResponseBody {
 
     static SnapshotAttemptDescriptor of(SnapshotAttempt attempt) {
+        return of(attempt, null);
+    }
+
+    static SnapshotAttemptDescriptor of(SnapshotAttempt attempt, @Nullable String reason) {
         Snapshot snapshot = attempt.snapshot();
         return new SnapshotAttemptDescriptor(
                 attempt.label().value(),
@@ -34,7 +44,8 @@ public record SnapshotAttemptDescriptor(
                 (snapshot != null) ? snapshot.name().time().toString() : null,
                 (snapshot != null) ? snapshot.sizeBytes() : null,
                 attempt.duration().toMillis(),
-                (snapshot != null) ? snapshot.verification().name() : null,
-                attempt.message());
+                (snapshot != null) ? snapshot.verification().name().toLowerCase(Locale.ROOT) : null,
+                attempt.message(),
+                reason);
     }
 }

@@ -53,6 +53,7 @@ final class GuardSettingsFactory {
                 restore.getFrom(),
                 restore.isForce(),
                 this.properties.getRehearse().isEnabled(),
+                restore.isOnDowngrade(),
                 restore.isIfMissing());
     }
 

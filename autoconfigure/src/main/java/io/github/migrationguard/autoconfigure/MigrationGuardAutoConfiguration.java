@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -29,11 +30,14 @@ import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Auto-configuration for migration-guard: guards Spring Boot's Flyway migration with snapshots, self-heal and restore.
+ * An application's own {@code FlywayMigrationStrategy} runs inside the guard, and its own {@code Flyway} bean with
+ * {@code initMethod = "migrate"} is migrated through the guard; startup says so when neither reaches a migration.
  */
 @AutoConfiguration(
         after = FlywayAutoConfiguration.class,
@@ -44,8 +48,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 @EnableConfigurationProperties(MigrationGuardProperties.class)
 public final class MigrationGuardAutoConfiguration {
 
+    // Internal state the strategy publishes to and health, metrics and the endpoint read: not a bean users replace
     @Bean
-    @ConditionalOnMissingBean
     MigrationReports migrationGuardReports() {
         return new MigrationReports();
     }
@@ -75,6 +79,22 @@ public final class MigrationGuardAutoConfiguration {
     }
 
     @Bean
+    static GuardedStrategies migrationGuardApplicationStrategies(ObjectProvider<GuardedMigration> guardedMigration) {
+        return new GuardedStrategies(guardedMigration);
+    }
+
+    @Bean
+    static GuardedFlywayInitMethods migrationGuardFlywayInitMethods() {
+        return new GuardedFlywayInitMethods();
+    }
+
+    @Bean
+    UnguardedMigrationCheck migrationGuardUnguardedMigrationCheck(
+            ConfigurableListableBeanFactory beanFactory, MigrationReports reports) {
+        return new UnguardedMigrationCheck(beanFactory, reports);
+    }
+
+    @Bean
     @ConditionalOnMissingBean
     LiveSnapshots migrationGuardLiveSnapshots(
             Flyway flyway, MigrationGuardProperties properties, MigrationReports reports) {
@@ -88,10 +108,11 @@ public final class MigrationGuardAutoConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(name = "migration-guard.schedule.cron")
+    @Conditional(OnScheduleCronCondition.class)
     static class ScheduleConfiguration {
 
         @Bean
+        @ConditionalOnMissingBean
         SnapshotSchedule migrationGuardSnapshotSchedule(LiveSnapshots snapshots, MigrationGuardProperties properties) {
             MigrationGuardProperties.Schedule schedule = properties.getSchedule();
             return new SnapshotSchedule(snapshots, schedule.getCron(), schedule.getKeep());

@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Bean;
 public final class MigrationGuardHealthAutoConfiguration {
 
     @Bean
-    @ConditionalOnMissingBean(name = "migrationGuardHealthIndicator")
+    @ConditionalOnMissingBean(name = {"migrationGuardHealthIndicator", "migrationGuardHealthContributor"})
     MigrationGuardHealthIndicator migrationGuardHealthIndicator(
             MigrationReports reports, LiveSnapshots snapshots, MigrationGuardProperties properties) {
         return new MigrationGuardHealthIndicator(

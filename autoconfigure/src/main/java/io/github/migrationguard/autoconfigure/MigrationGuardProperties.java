@@ -297,6 +297,12 @@ public class MigrationGuardProperties {
          */
         private boolean force = false;
 
+        /**
+         * Whether an older build started on a newer database restores the pre-migrate snapshot taken when that
+         * database left the build's version.
+         */
+        private boolean onDowngrade = false;
+
         public boolean isIfMissing() {
             return this.ifMissing;
         }
@@ -327,6 +333,14 @@ public class MigrationGuardProperties {
 
         public void setForce(boolean force) {
             this.force = force;
+        }
+
+        public boolean isOnDowngrade() {
+            return this.onDowngrade;
+        }
+
+        public void setOnDowngrade(boolean onDowngrade) {
+            this.onDowngrade = onDowngrade;
         }
     }
 

@@ -33,8 +33,9 @@ public enum LintRule {
      * An {@code ALTER TABLE} form SQLite does not support.
      */
     UNSUPPORTED_ALTER_TABLE(
-            "SQLite does not support this ALTER TABLE form; the migration will fail",
-            "SQLite only renames tables and columns, adds plain columns and drops columns: rebuild the table "
+            "SQLite rejects this ALTER TABLE on a table with rows (SQLite itself said so when lint tried it on a "
+                    + "throwaway table); the migration will fail",
+            "rebuild the table "
                     + "instead (CREATE TABLE new, INSERT INTO new SELECT ... FROM old, DROP TABLE old, ALTER TABLE new "
                     + "RENAME TO old; see https://www.sqlite.org/lang_altertable.html#otheralter)"),
 

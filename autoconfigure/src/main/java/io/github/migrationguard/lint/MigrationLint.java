@@ -33,8 +33,10 @@ public final class MigrationLint {
             return List.of();
         }
         List<LintFinding> findings = new ArrayList<>();
-        for (PendingScript script : PendingScript.of(flyway)) {
-            findings.addAll(ScriptLinter.lint(script.script(), script.text(), script.transactional()));
+        try (SqliteAlterCheck alterCheck = SqliteAlterCheck.open()) {
+            for (PendingScript script : PendingScript.of(flyway)) {
+                findings.addAll(ScriptLinter.lint(script.script(), script.text(), script.transactional(), alterCheck));
+            }
         }
         return enforce(findings, "before migrating; nothing was migrated");
     }

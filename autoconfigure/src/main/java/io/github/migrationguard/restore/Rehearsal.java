@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
@@ -46,6 +47,19 @@ public final class Rehearsal {
      * @throws RehearsalException when the migrations fail on the copy, or the copy cannot be made
      */
     public void rehearse(Flyway flyway, DatabaseFile database, SnapshotSettings snapshotSettings) {
+        rehearse(flyway, database, snapshotSettings, Flyway::migrate);
+    }
+
+    /**
+     * Runs the given migrate step (the application's own strategy, say) against a throwaway copy of the live database.
+     * @param flyway the application's Flyway, whose configuration the rehearsal reuses
+     * @param database where the live database is
+     * @param snapshotSettings how copies are taken and where snapshots go
+     * @param migrateStep what migrates, given a Flyway configured like the application's but on the copy
+     * @throws RehearsalException when the migrations fail on the copy, or the copy cannot be made
+     */
+    public void rehearse(
+            Flyway flyway, DatabaseFile database, SnapshotSettings snapshotSettings, Consumer<Flyway> migrateStep) {
         if (!database.exists()) {
             logger.info("No rehearsal: " + database.skipReason());
             return;
@@ -55,7 +69,7 @@ public final class Rehearsal {
         Path workDir = createWorkDir(snapshots.path());
         try {
             Path copy = copy(flyway.getConfiguration().getDataSource(), database, snapshotSettings, workDir);
-            migrateCopy(flyway.getConfiguration(), copy);
+            migrateCopy(flyway.getConfiguration(), copy, migrateStep);
         } finally {
             deleteRecursively(workDir);
         }
@@ -81,14 +95,14 @@ public final class Rehearsal {
         }
     }
 
-    private static void migrateCopy(Configuration configuration, Path copy) {
+    private static void migrateCopy(Configuration configuration, Path copy, Consumer<Flyway> migrateStep) {
         logger.info("Rehearsing the pending migrations on a throwaway copy " + copy);
         Flyway rehearsal = Flyway.configure(configuration.getClassLoader())
                 .configuration(configuration)
                 .dataSource(new SnapshotFileDataSource(copy))
                 .load();
         try {
-            rehearsal.migrate();
+            migrateStep.accept(rehearsal);
         } catch (RuntimeException ex) {
             throw new RehearsalException(
                     "Rehearsal failed: the pending migrations fail on a copy of the database ("

@@ -2,10 +2,7 @@ package io.github.migrationguard.restore;
 
 import io.github.migrationguard.snapshot.DatabaseFile;
 import io.github.migrationguard.snapshot.Snapshot;
-import io.github.migrationguard.snapshot.SnapshotException;
-import io.github.migrationguard.snapshot.SnapshotLabel;
 import io.github.migrationguard.snapshot.SnapshotSettings;
-import io.github.migrationguard.snapshot.SnapshotWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -29,8 +26,6 @@ public final class RestoreOnRequest {
 
     private final RestoreSettings settings;
 
-    private final int keep;
-
     private final Clock clock;
 
     private final RestoreLedger ledger = new RestoreLedger();
@@ -38,6 +33,8 @@ public final class RestoreOnRequest {
     private final SnapshotRestorer restorer;
 
     private final RemoteSnapshotSource remote;
+
+    private final PreRestoreSnapshot preRestoreSnapshot;
 
     /**
      * Creates the step.
@@ -61,10 +58,10 @@ public final class RestoreOnRequest {
     public RestoreOnRequest(
             RestoreSettings settings, int keep, Clock clock, SnapshotRestorer restorer, RemoteSnapshotSource remote) {
         this.settings = settings;
-        this.keep = Math.max(keep, 1);
         this.clock = clock;
         this.restorer = restorer;
         this.remote = remote;
+        this.preRestoreSnapshot = new PreRestoreSnapshot(keep, clock);
     }
 
     /**
@@ -107,7 +104,8 @@ public final class RestoreOnRequest {
             String from,
             Path snapshot) {
         long start = System.nanoTime();
-        Snapshot before = preRestoreSnapshot(dataSource, database, snapshotSettings, from);
+        Snapshot before = this.preRestoreSnapshot.take(
+                dataSource, database, snapshotSettings, RequestedSnapshot.PROPERTY + "=" + from);
         try (Connection connection = dataSource.getConnection()) {
             this.restorer.restoreInto(connection, snapshot);
             this.ledger.record(connection, from, snapshot.getFileName().toString(), Instant.now(this.clock));
@@ -125,25 +123,6 @@ public final class RestoreOnRequest {
         logger.warn(message);
         return RestoreRecord.restored(
                 RestoreTrigger.STARTUP, snapshot, message, Duration.ofNanos(System.nanoTime() - start));
-    }
-
-    private Snapshot preRestoreSnapshot(
-            DataSource dataSource, DatabaseFile database, SnapshotSettings snapshotSettings, String from) {
-        SnapshotWriter writer = new SnapshotWriter(dataSource, database, snapshotSettings, this.clock);
-        Snapshot snapshot;
-        try {
-            snapshot = writer.write(SnapshotLabel.PRE_RESTORE, null);
-        } catch (SnapshotException ex) {
-            throw new RestoreException(
-                    "Cannot carry out " + RequestedSnapshot.PROPERTY + "=" + from
-                            + " because the pre-restore snapshot of the current database failed: " + ex.getMessage()
-                            + "; nothing was changed",
-                    ex);
-        }
-        for (Path deleted : writer.directory().prune(SnapshotLabel.PRE_RESTORE, this.keep)) {
-            logger.info("Pruned snapshot " + deleted + " (migration-guard.snapshot.keep=" + this.keep + ")");
-        }
-        return snapshot;
     }
 
     private Optional<String> lastRequest(DataSource dataSource) {

@@ -18,6 +18,11 @@ public enum RestoreTrigger {
     STARTUP,
 
     /**
+     * An older build started on a newer database, with {@code migration-guard.restore.on-downgrade=true}.
+     */
+    DOWNGRADE,
+
+    /**
      * An operator asked for a restore while the application runs.
      */
     MANUAL;

@@ -2,9 +2,11 @@ package io.github.migrationguard.snapshot;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The directory snapshots live in: lists them by the timestamp in their names, removes leftovers of copies that never
@@ -26,6 +29,9 @@ public final class SnapshotDirectory {
     private static final String PARTIAL_SUFFIX = ".partial";
 
     private static final String[] SIDE_FILE_SUFFIXES = {"-journal", "-wal", "-shm"};
+
+    /** Beside a manual snapshot: the whole reason it was taken for, as given (its name only holds a slug). */
+    private static final String REASON_SUFFIX = ".reason";
 
     /**
      * Temporary files this process is still writing or verifying. Process-wide on purpose: a manual snapshot taken
@@ -52,7 +58,7 @@ public final class SnapshotDirectory {
         for (Path file : files()) {
             SnapshotName.parse(file.getFileName().toString())
                     .filter((name) -> Files.isRegularFile(file))
-                    .ifPresent((name) -> snapshots.add(new StoredSnapshot(file, name, sizeOf(file))));
+                    .ifPresent((name) -> snapshots.add(new StoredSnapshot(file, name, sizeOf(file), reasonOf(file))));
         }
         snapshots.sort(Comparator.comparing(
                         (StoredSnapshot snapshot) -> snapshot.name().time())
@@ -143,6 +149,45 @@ public final class SnapshotDirectory {
     }
 
     /**
+     * Keeps the whole reason a snapshot was taken for beside it, written atomically; retention deletes it with the
+     * snapshot. A reason that cannot be written is logged and lost, never the snapshot.
+     * @param snapshot the snapshot file, under its final name
+     * @param reason the reason, as given
+     */
+    public void keepReason(Path snapshot, String reason) {
+        Path target = reasonFile(snapshot);
+        Path temporary = target.resolveSibling("." + target.getFileName() + PARTIAL_SUFFIX);
+        try {
+            Files.writeString(temporary, reason, StandardCharsets.UTF_8);
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException ex) {
+            logger.warn("Could not keep the reason of snapshot " + snapshot + " beside it (" + ex.getMessage()
+                    + "); the snapshot is fine and its name holds the reason's slug");
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // removed as a leftover at the next start
+            }
+        }
+    }
+
+    private static @Nullable String reasonOf(Path snapshot) {
+        Path file = reasonFile(snapshot);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException ex) {
+            return null;
+        }
+    }
+
+    private static Path reasonFile(Path snapshot) {
+        return snapshot.resolveSibling(snapshot.getFileName() + REASON_SUFFIX);
+    }
+
+    /**
      * Deletes a file and the SQLite side files that may stand beside it.
      * @param file the file
      */
@@ -152,6 +197,7 @@ public final class SnapshotDirectory {
             for (String suffix : SIDE_FILE_SUFFIXES) {
                 Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
             }
+            Files.deleteIfExists(reasonFile(file));
         } catch (IOException ex) {
             logger.warn("Could not delete " + file + " (" + ex.getMessage() + "); delete it by hand");
         }
@@ -191,6 +237,7 @@ public final class SnapshotDirectory {
      * @param file the file
      * @param name its parsed name
      * @param sizeBytes its size
+     * @param reason the whole reason a manual snapshot was taken for, or {@code null}
      */
-    public record StoredSnapshot(Path file, SnapshotName name, long sizeBytes) {}
+    public record StoredSnapshot(Path file, SnapshotName name, long sizeBytes, @Nullable String reason) {}
 }

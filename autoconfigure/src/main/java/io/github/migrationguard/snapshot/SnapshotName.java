@@ -1,5 +1,7 @@
 package io.github.migrationguard.snapshot;
 
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -22,12 +24,17 @@ public record SnapshotName(SnapshotLabel label, Instant time, String detail) {
     static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private static final Pattern PATTERN = Pattern.compile(
-            "^(pre-migrate|pre-restore|manual|scheduled)-(\\d{8}T\\d{6}\\.\\d{3}Z)(?:-([a-z0-9][a-z0-9.-]*))?\\.db$");
+    private static final Pattern PATTERN =
+            Pattern.compile("^(pre-migrate|pre-restore|manual|scheduled)-(\\d{8}T\\d{6}\\.\\d{3}Z)"
+                    + "(?:-([\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}.-]*))?\\.db$");
 
-    private static final Pattern UNSAFE = Pattern.compile("[^a-z0-9.]+");
+    private static final Pattern MIGRATION_DETAIL = Pattern.compile("^v([0-9][0-9.]*)-to-v([0-9][0-9.]*)$");
 
-    private static final int MAX_SLUG_LENGTH = 60;
+    /** Anything but letters (with their combining marks) and digits of any script, and dots. */
+    private static final Pattern UNSAFE = Pattern.compile("[^\\p{L}\\p{M}\\p{N}.]+");
+
+    /** Bytes of UTF-8 a slug may take: the whole file name stays well under the 255 bytes file systems allow. */
+    private static final int MAX_SLUG_BYTES = 120;
 
     public SnapshotName {
         if (label == null) {
@@ -48,6 +55,19 @@ public record SnapshotName(SnapshotLabel label, Instant time, String detail) {
             name.append('-').append(this.detail);
         }
         return name.append(".db").toString();
+    }
+
+    /**
+     * Returns the schema version a {@code pre-migrate} snapshot holds: the {@code <from>} of its
+     * {@code v<from>-to-v<to>} detail.
+     * @return the version, {@code 0} for a database that had none, or empty when the name carries no such detail
+     */
+    public Optional<String> fromVersion() {
+        if (this.detail == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = MIGRATION_DETAIL.matcher(this.detail);
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
     /**
@@ -85,17 +105,37 @@ public record SnapshotName(SnapshotLabel label, Instant time, String detail) {
     }
 
     /**
-     * Turns free text, such as the reason of a manual snapshot, into a lower-case file-name part made of letters,
-     * digits, dots and dashes.
+     * Turns free text, such as the reason of a manual snapshot, into a lower-case file-name part made of letters and
+     * digits of any script, dots and dashes. Composed (NFC) so that the same reason always gives the same bytes,
+     * whatever form the client sent.
      * @param text the text
      * @return the slug, possibly empty
      */
     public static String slug(String text) {
-        String slug = UNSAFE.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("-");
-        slug = slug.replaceAll("^[-.]+|[-.]+$", "");
-        if (slug.length() > MAX_SLUG_LENGTH) {
-            slug = slug.substring(0, MAX_SLUG_LENGTH).replaceAll("[-.]+$", "");
+        String normalized = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        String slug = trimSeparators(UNSAFE.matcher(normalized).replaceAll("-"));
+        return trimSeparators(truncate(slug));
+    }
+
+    private static String trimSeparators(String slug) {
+        return slug.replaceAll("^[-.\\p{M}]+|[-.]+$", "");
+    }
+
+    /** Cuts whole code points (never half a surrogate pair) until the UTF-8 form fits. */
+    private static String truncate(String slug) {
+        if (slug.getBytes(StandardCharsets.UTF_8).length <= MAX_SLUG_BYTES) {
+            return slug;
         }
-        return slug;
+        StringBuilder cut = new StringBuilder();
+        int bytes = 0;
+        for (int codePoint : slug.codePoints().toArray()) {
+            int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes + size > MAX_SLUG_BYTES) {
+                break;
+            }
+            cut.appendCodePoint(codePoint);
+            bytes += size;
+        }
+        return cut.toString();
     }
 }

@@ -23,7 +23,7 @@ public final class GuardActivity {
     /**
      * What started a restore, as the {@code trigger} tag of {@code migration.guard.restore} names it.
      */
-    public static final List<String> RESTORE_TRIGGERS = List.of("failure", "startup", "manual");
+    public static final List<String> RESTORE_TRIGGERS = List.of("failure", "startup", "downgrade", "manual");
 
     /**
      * How a restore ended, as the {@code outcome} tag of {@code migration.guard.restore} names it.

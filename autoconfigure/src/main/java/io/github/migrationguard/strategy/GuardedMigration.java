@@ -6,6 +6,8 @@ import io.github.migrationguard.heal.Heal;
 import io.github.migrationguard.lint.LintFinding;
 import io.github.migrationguard.lint.LintSettings;
 import io.github.migrationguard.lint.MigrationLint;
+import io.github.migrationguard.restore.DowngradeOutcome;
+import io.github.migrationguard.restore.DowngradeRestore;
 import io.github.migrationguard.restore.Rehearsal;
 import io.github.migrationguard.restore.RehearsalException;
 import io.github.migrationguard.restore.RestoreException;
@@ -13,6 +15,7 @@ import io.github.migrationguard.restore.RestoreIfMissing;
 import io.github.migrationguard.restore.RestoreOnFailure;
 import io.github.migrationguard.restore.RestoreOnRequest;
 import io.github.migrationguard.restore.RestoreRecord;
+import io.github.migrationguard.restore.SchemaAhead;
 import io.github.migrationguard.restore.SnapshotRestorer;
 import io.github.migrationguard.snapshot.DatabaseFile;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
@@ -23,16 +26,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs Flyway's migrate behind migration-guard's safety steps, in the order of the contract. Free of Spring Boot: a
@@ -57,6 +64,8 @@ public final class GuardedMigration {
     private final MigrationLint lint;
 
     private final RestoreOnRequest restoreOnRequest;
+
+    private final DowngradeRestore downgradeRestore;
 
     private final Rehearsal rehearsal;
 
@@ -131,6 +140,7 @@ public final class GuardedMigration {
         this.restoreOnRequest =
                 new RestoreOnRequest(settings.restore(), settings.keep(), clock, restorer, offMachine.snapshots());
         this.restoreIfMissing = new RestoreIfMissing(clock, restorer, offMachine.snapshots());
+        this.downgradeRestore = new DowngradeRestore(settings.restore(), settings.keep(), clock, restorer);
         this.rehearsal = new Rehearsal(clock);
         this.restoreOnFailure = new RestoreOnFailure(restorer);
     }
@@ -141,6 +151,23 @@ public final class GuardedMigration {
      * @return what the run did
      */
     public MigrationReport migrate(Flyway flyway) {
+        return run(flyway, null);
+    }
+
+    /**
+     * Runs the application's own migrate step (for example "repair, then migrate") in place of Flyway's migrate,
+     * guarded like any run: restore on request, snapshot before it, restore if it throws, fingerprints after. Self-heal
+     * steps aside, since the step may repair the schema history itself. What was applied is read from Flyway before
+     * and after the step.
+     * @param flyway the configured Flyway
+     * @param migrateStep what migrates the database behind that Flyway
+     * @return what the run did
+     */
+    public MigrationReport migrate(Flyway flyway, Consumer<Flyway> migrateStep) {
+        return run(flyway, migrateStep);
+    }
+
+    private MigrationReport run(Flyway flyway, @Nullable Consumer<Flyway> applicationStep) {
         long start = System.nanoTime();
         Configuration configuration = flyway.getConfiguration();
         DataSource dataSource = configuration.getDataSource();
@@ -151,34 +178,70 @@ public final class GuardedMigration {
         if (restores.isEmpty()) {
             restoreIfRequested(dataSource, database, snapshotSettings).ifPresent(restores::add);
         }
-        List<Heal> heals = this.checksumHealer.heal(flyway);
-        // One look at the migrations serves the snapshot, lint and, when nothing is applied, the fingerprints
+        // One look at the migrations serves the downgrade check, the snapshot, lint and the fingerprints; it is only
+        // taken again when a restore or a heal changed what it saw
         MigrationInfoService info = flyway.info();
+        DowngradeOutcome downgrade = restoreIfDowngraded(info, dataSource, database, snapshotSettings);
+        if (downgrade.restored()) {
+            restores.add(downgrade.restore());
+            info = flyway.info();
+        }
+        // The application's own step may repair the schema history itself: self-heal steps aside for it
+        List<Heal> heals = (applicationStep != null) ? List.of() : this.checksumHealer.heal(flyway);
+        if (!heals.isEmpty()) {
+            info = flyway.info();
+        }
         PendingMigrations pending = PendingMigrations.of(info);
         List<LintFinding> findings = new ArrayList<>();
         if (pending.count() > 0) {
             findings.addAll(this.lint.beforeMigrate(flyway));
         }
-        RunSnapshot snapshot = this.preMigrateSnapshot.take(dataSource, configuration.getTable(), database, pending);
+        boolean writes = pending.count() > 0 || (applicationStep != null && repairsHistory(flyway));
+        RunSnapshot snapshot =
+                this.preMigrateSnapshot.take(dataSource, configuration.getTable(), database, pending, writes);
         this.lastSnapshot = snapshot;
-        Run run = new Run(database, pending, snapshot, heals, findings, restores, start);
+        Run run = new Run(database, pending, snapshot, heals, findings, restores, downgrade.ahead(), start);
         requireOffMachineCopy(run);
-        rehearse(flyway, snapshotSettings, run);
+        rehearse(flyway, snapshotSettings, run, (applicationStep != null) ? applicationStep : Flyway::migrate);
         MigrateResult result;
         try {
-            result = flyway.migrate();
+            result = migrateStep(flyway, applicationStep);
         } catch (RuntimeException ex) {
             throw migrationFailed(flyway, ex, run);
         }
-        boolean migrated = result.migrationsExecuted > 0;
-        this.fingerprintRecorder.record(flyway, migrated ? flyway.info().applied() : info.applied());
-        if (migrated) {
+        // Read once the step succeeded: failing to read the outcome is no reason to restore a migrated database
+        Migrated migrated = (result != null) ? Migrated.of(flyway, result, info) : Migrated.countedAfter(flyway, info);
+        this.fingerprintRecorder.record(flyway, migrated.applied().applied());
+        if (migrated.count() > 0) {
             findings.addAll(this.lint.afterMigrate(dataSource));
         }
         MigrationReport.Outcome outcome =
-                migrated ? MigrationReport.Outcome.SUCCESS : MigrationReport.Outcome.NOTHING_PENDING;
-        String toVersion = (result.targetSchemaVersion != null) ? result.targetSchemaVersion : pending.fromVersion();
-        return record(outcome, run, toVersion, result.migrationsExecuted);
+                (migrated.count() > 0) ? MigrationReport.Outcome.SUCCESS : MigrationReport.Outcome.NOTHING_PENDING;
+        return record(outcome, run, migrated.toVersion(pending), migrated.count());
+    }
+
+    /**
+     * Runs Flyway's migrate, or the application's step, which says nothing of what it did.
+     */
+    private static @Nullable MigrateResult migrateStep(Flyway flyway, @Nullable Consumer<Flyway> applicationStep) {
+        if (applicationStep == null) {
+            return flyway.migrate();
+        }
+        applicationStep.accept(flyway);
+        return null;
+    }
+
+    /**
+     * Whether the application's own step may write although nothing is pending: a repair realigns a schema history
+     * that does not validate, and the snapshot must come before that write.
+     */
+    private static boolean repairsHistory(Flyway flyway) {
+        try {
+            return !flyway.validateWithResult().validationSuccessful;
+        } catch (RuntimeException ex) {
+            // Whatever stops validation may be what the application's step repairs: take the snapshot
+            return true;
+        }
     }
 
     private Optional<RestoreRecord> restoreIfRequested(
@@ -201,6 +264,18 @@ public final class GuardedMigration {
         }
     }
 
+    private DowngradeOutcome restoreIfDowngraded(
+            MigrationInfoService info,
+            DataSource dataSource,
+            DatabaseFile database,
+            SnapshotSettings snapshotSettings) {
+        try {
+            return this.downgradeRestore.check(info, dataSource, database, snapshotSettings);
+        } catch (RestoreException ex) {
+            throw new MigrationGuardException(ex.getMessage(), ex);
+        }
+    }
+
     // remote.on-failure=abort: the pre-migrate snapshot must be off this machine before anything is migrated
     private void requireOffMachineCopy(Run run) {
         if (this.offMachine.requiredCopy() == null || !run.snapshot().copied()) {
@@ -217,12 +292,12 @@ public final class GuardedMigration {
         }
     }
 
-    private void rehearse(Flyway flyway, SnapshotSettings snapshotSettings, Run run) {
+    private void rehearse(Flyway flyway, SnapshotSettings snapshotSettings, Run run, Consumer<Flyway> migrateStep) {
         if (!this.settings.restore().rehearse() || run.pending().count() == 0) {
             return;
         }
         try {
-            this.rehearsal.rehearse(flyway, run.database(), snapshotSettings);
+            this.rehearsal.rehearse(flyway, run.database(), snapshotSettings, migrateStep);
         } catch (RehearsalException ex) {
             record(MigrationReport.Outcome.FAILED, run, run.pending().fromVersion(), 0);
             throw new MigrationGuardException(ex.getMessage(), ex);
@@ -316,7 +391,8 @@ public final class GuardedMigration {
                 Duration.ofNanos(System.nanoTime() - run.start()),
                 run.heals(),
                 run.findings(),
-                run.restores());
+                run.restores(),
+                run.ahead());
         this.reports.record(report);
         // The snapshot may still be verifying while the application runs: report its outcome once known
         run.snapshot().whenSettled((attempt) -> this.reports.snapshotSettled(report, attempt));
@@ -333,5 +409,42 @@ public final class GuardedMigration {
             List<Heal> heals,
             List<LintFinding> findings,
             List<RestoreRecord> restores,
+            SchemaAhead ahead,
             long start) {}
+
+    /**
+     * What the migrate step applied.
+     *
+     * @param count how many migrations it applied
+     * @param version the schema version after it, or {@code null} when Flyway did not say
+     * @param applied Flyway's view of the migrations after it
+     */
+    private record Migrated(int count, @Nullable String version, MigrationInfoService applied) {
+
+        static Migrated of(Flyway flyway, MigrateResult result, MigrationInfoService before) {
+            MigrationInfoService after = (result.migrationsExecuted > 0) ? flyway.info() : before;
+            return new Migrated(result.migrationsExecuted, result.targetSchemaVersion, after);
+        }
+
+        /**
+         * Counts the schema history rows the application's step added: the step returns nothing, and may repair rows
+         * as well as add them.
+         */
+        static Migrated countedAfter(Flyway flyway, MigrationInfoService before) {
+            int lastRank = Arrays.stream(before.applied())
+                    .mapToInt(MigrationInfo::getInstalledRank)
+                    .max()
+                    .orElse(0);
+            MigrationInfoService after = flyway.info();
+            int count = (int) Arrays.stream(after.applied())
+                    .filter((migration) -> migration.getInstalledRank() > lastRank)
+                    .count();
+            return new Migrated(count, PendingMigrations.of(after).fromVersion(), after);
+        }
+
+        @Nullable
+        String toVersion(PendingMigrations pending) {
+            return (this.version != null) ? this.version : pending.fromVersion();
+        }
+    }
 }

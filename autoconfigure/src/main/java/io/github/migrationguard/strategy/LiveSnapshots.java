@@ -78,7 +78,7 @@ public final class LiveSnapshots {
     /**
      * Takes a snapshot now, unless another one is still being taken, then prunes the label down to {@code keep}.
      * @param label the label, {@code manual} or {@code scheduled}
-     * @param detail what for, slugged into the name, or {@code null}
+     * @param detail what for, slugged into the name and kept whole beside the snapshot, or {@code null}
      * @param keep snapshots of that label to keep; 0 means none are taken
      * @return what came of it, also recorded in the activity
      */
@@ -107,6 +107,9 @@ public final class LiveSnapshots {
             }
             SnapshotWriter writer = new SnapshotWriter(this.dataSource, database, this.settings, this.clock);
             Snapshot snapshot = writer.write(label, detail);
+            if (detail != null) {
+                writer.directory().keepReason(snapshot.file(), detail);
+            }
             prune(writer, label, keep);
             return SnapshotAttempt.taken(snapshot);
         } catch (SnapshotException ex) {

@@ -3,6 +3,7 @@ package io.github.migrationguard.strategy;
 import io.github.migrationguard.heal.Heal;
 import io.github.migrationguard.lint.LintFinding;
 import io.github.migrationguard.restore.RestoreRecord;
+import io.github.migrationguard.restore.SchemaAhead;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,9 @@ import java.util.List;
  * @param duration how long the run took
  * @param heals the applied migrations whose checksum drift was healed before migrating
  * @param lintFindings what lint found before and after migrating
- * @param restores the restores of the run, in order: a {@code restore.from} request, then one after a failure
+ * @param restores the restores of the run, in order: a {@code restore.from} request, one of an older build on a
+ * newer database, then one after a failure
+ * @param ahead the database is ahead of the application (an older build runs on it), or {@code null}
  */
 public record MigrationReport(
         Outcome outcome,
@@ -36,7 +39,8 @@ public record MigrationReport(
         Duration duration,
         List<Heal> heals,
         List<LintFinding> lintFindings,
-        List<RestoreRecord> restores) {
+        List<RestoreRecord> restores,
+        SchemaAhead ahead) {
 
     public MigrationReport {
         heals = List.copyOf(heals);
@@ -62,7 +66,8 @@ public record MigrationReport(
                 this.duration,
                 this.heals,
                 this.lintFindings,
-                this.restores);
+                this.restores,
+                this.ahead);
     }
 
     /**

@@ -13,6 +13,8 @@ public class MigrationReports {
 
     private final GuardActivity activity = new GuardActivity();
 
+    private final AtomicReference<String> notGuarded = new AtomicReference<>();
+
     /**
      * Records the report of a run that just ended.
      * @param report the report
@@ -42,6 +44,22 @@ public class MigrationReports {
         }
         this.activity.recordSnapshot(settled);
         this.last.compareAndSet(recorded, recorded.withSnapshot(settled));
+    }
+
+    /**
+     * Records that startup ended without a guarded run: the application migrates where the guard cannot reach.
+     * @param reason why, for health
+     */
+    public void notGuarded(String reason) {
+        this.notGuarded.set(reason);
+    }
+
+    /**
+     * Returns why migrations are not guarded, until a guarded run is recorded.
+     * @return the reason, or empty while migrations are guarded
+     */
+    public Optional<String> notGuardedReason() {
+        return (this.last.get() != null) ? Optional.empty() : Optional.ofNullable(this.notGuarded.get());
     }
 
     /**

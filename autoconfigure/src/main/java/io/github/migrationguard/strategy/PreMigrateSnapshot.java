@@ -65,7 +65,16 @@ final class PreMigrateSnapshot {
         thread.start();
     }
 
-    RunSnapshot take(DataSource dataSource, String historyTable, DatabaseFile database, PendingMigrations pending) {
+    /**
+     * Takes the snapshot of a run, when it is on and the run writes (or {@code snapshot.when=always}).
+     * @param writes whether the run will write: migrations are pending, or the application's own step may repair
+     */
+    RunSnapshot take(
+            DataSource dataSource,
+            String historyTable,
+            DatabaseFile database,
+            PendingMigrations pending,
+            boolean writes) {
         if (!this.settings.snapshotsOn()) {
             return skipped("snapshots are disabled");
         }
@@ -73,7 +82,7 @@ final class PreMigrateSnapshot {
             logger.info("No snapshot before migrating: " + database.skipReason());
             return skipped(database.skipReason());
         }
-        if (this.settings.when() == SnapshotWhen.PENDING && pending.count() == 0) {
+        if (this.settings.when() == SnapshotWhen.PENDING && !writes) {
             return skipped("no migration is pending");
         }
         long start = System.nanoTime();

@@ -156,7 +156,7 @@ class MigrationGuardMetricsTests {
         this.runner.run((context) -> {
             MeterRegistry registry = context.getBean(MeterRegistry.class);
             assertThat(registry.get("migration.guard.restore").functionCounters())
-                    .hasSize(9)
+                    .hasSize(12)
                     .allSatisfy((counter) -> assertThat(counter.count()).isZero());
             context.getBean(MigrationReports.class).activity().recordRestore("startup", "success");
             assertThat(registry.get("migration.guard.restore")
@@ -205,6 +205,7 @@ class MigrationGuardMetricsTests {
                             "migration.guard.migrate",
                             "migration.guard.restore",
                             "migration.guard.migrations.pending",
+                            "migration.guard.schema.ahead",
                             "migration.guard.backup.free");
         });
     }

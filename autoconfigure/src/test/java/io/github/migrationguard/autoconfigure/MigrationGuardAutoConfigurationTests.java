@@ -235,6 +235,12 @@ class MigrationGuardAutoConfigurationTests {
     }
 
     @Test
+    void failsOnRestoreOnDowngradeThatIsNotABoolean() {
+        assertStartupFailsNaming(
+                "migration-guard.restore.on-downgrade=maybe", "migration-guard.restore.on-downgrade", "maybe");
+    }
+
+    @Test
     void failsOnUnsafeFingerprintTable() {
         assertStartupFailsNaming(
                 "migration-guard.self-heal.fingerprint-table=x; DROP TABLE y",

@@ -63,6 +63,23 @@ class MigrationGuardObservabilityAutoConfigurationTests {
     }
 
     @Test
+    void schedulesNothingWithBlankCron() {
+        this.runner
+                .withPropertyValues("migration-guard.schedule.cron=  ")
+                .run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(SnapshotSchedule.class));
+    }
+
+    @Test
+    void usesUserDefinedSnapshotSchedule() {
+        this.runner
+                .withPropertyValues("migration-guard.schedule.cron=0 0 3 * * *")
+                .withBean("userSchedule", SnapshotSchedule.class, () -> new SnapshotSchedule(null, "0 0 4 * * *", 2))
+                .run((context) -> assertThat(context)
+                        .hasSingleBean(SnapshotSchedule.class)
+                        .hasBean("userSchedule"));
+    }
+
+    @Test
     void failsOnInvalidCron() {
         this.runner
                 .withPropertyValues("migration-guard.schedule.cron=every night")
@@ -99,6 +116,13 @@ class MigrationGuardObservabilityAutoConfigurationTests {
                     assertThat(health.getStatus()).isEqualTo(Status.UP);
                     assertThat(health.getDetails()).containsEntry("database", "the database is H2, not SQLite");
                 });
+    }
+
+    @Test
+    void healthBacksOffForAUserContributorOfTheSameName() {
+        this.runner
+                .withBean("migrationGuardHealthContributor", HealthIndicator.class, () -> () -> null)
+                .run((context) -> assertThat(context).doesNotHaveBean(MigrationGuardHealthIndicator.class));
     }
 
     @Test

@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import io.github.migrationguard.heal.HealMode;
 import io.github.migrationguard.lint.LintFailOn;
+import io.github.migrationguard.restore.RestoreSettings;
 import io.github.migrationguard.snapshot.SnapshotMethod;
 import io.github.migrationguard.snapshot.SnapshotWhen;
 import io.github.migrationguard.snapshot.Verification;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.json.JsonParserFactory;
 import org.springframework.util.unit.DataSize;
 
 class MigrationGuardPropertiesTests {
@@ -38,6 +42,9 @@ class MigrationGuardPropertiesTests {
         assertThat(properties.getRestore().isOnFailure()).isTrue();
         assertThat(properties.getRestore().getFrom()).isNull();
         assertThat(properties.getRestore().isForce()).isFalse();
+        assertThat(properties.getRestore().isOnDowngrade())
+                .isFalse()
+                .isEqualTo(RestoreSettings.defaults().onDowngrade());
         assertThat(properties.getRehearse().isEnabled()).isFalse();
         assertThat(properties.getSchedule().getCron()).isNull();
         assertThat(properties.getSchedule().getKeep()).isEqualTo(14);
@@ -78,6 +85,35 @@ class MigrationGuardPropertiesTests {
                 .isThrownBy(() -> new MigrationGuardProperties().getSchedule().setKeep(-3))
                 .withMessageContaining("migration-guard.schedule.keep")
                 .withMessageContaining("-3");
+    }
+
+    @Test
+    void bindsRestoreOnDowngradeIntoTheEngineSettings() {
+        MigrationGuardProperties properties = bind(Map.of("migration-guard.restore.on-downgrade", "true"));
+        assertThat(new GuardSettingsFactory(properties).restoreSettings().onDowngrade())
+                .isTrue();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void metadataDocumentsRestoreOnDowngradeWithItsDefault() throws Exception {
+        String json;
+        try (InputStream metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            json = new String(metadata.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<Object> properties =
+                (List<Object>) JsonParserFactory.getJsonParser().parseMap(json).get("properties");
+        assertThat(properties)
+                .filteredOn(
+                        (property) -> "migration-guard.restore.on-downgrade".equals(((Map<?, ?>) property).get("name")))
+                .singleElement()
+                .satisfies((property) -> {
+                    Map<?, ?> entry = (Map<?, ?>) property;
+                    assertThat(entry.get("type")).isEqualTo("java.lang.Boolean");
+                    assertThat(entry.get("defaultValue")).isEqualTo(false);
+                    assertThat((String) entry.get("description"))
+                            .startsWith("Whether an older build started on a newer database");
+                });
     }
 
     private static MigrationGuardProperties bind(Map<String, String> values) {

@@ -8,9 +8,13 @@ import io.github.migrationguard.testing.TestDatabases;
 import java.nio.file.Path;
 import java.util.List;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.sqlite.SQLiteDataSource;
 
 class MigrationLintTests {
@@ -75,70 +79,98 @@ class MigrationLintTests {
         assertThat(this.lint.beforeMigrate(flyway())).isEmpty();
     }
 
-    @Test
-    void warnsAboutAlterColumn() {
-        assertThat(alterTableFinding("ALTER TABLE author ALTER COLUMN name TYPE VARCHAR(200);"))
-                .isTrue();
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "ALTER TABLE author ALTER COLUMN name TYPE VARCHAR(200);",
+                "ALTER TABLE author\n  ADD CONSTRAINT author_name UNIQUE (name);",
+                "ALTER TABLE author ADD COLUMN code INTEGER PRIMARY KEY;",
+                "ALTER TABLE author ADD email TEXT UNIQUE;",
+                "ALTER TABLE author ADD COLUMN born INTEGER NOT NULL;",
+                "ALTER TABLE author ADD COLUMN created TEXT DEFAULT CURRENT_TIMESTAMP;",
+                "ALTER TABLE author ADD COLUMN salt INTEGER DEFAULT (random());",
+                "ALTER TABLE author ADD COLUMN three INTEGER DEFAULT (1 + 2);",
+                "ALTER TABLE author ADD COLUMN twice INTEGER AS (id * 2) STORED;",
+                "ALTER TABLE author MODIFY name VARCHAR(200);"
+            })
+    void warnsAboutAlterTableThatSqliteRejects(String alter) {
+        authorTableWithOneRow();
+        this.migrations.add("V2__alter.sql", alter + "\n");
+        assertThat(this.lint.beforeMigrate(flyway())).singleElement().satisfies((finding) -> {
+            assertThat(finding.rule()).isEqualTo(LintRule.UNSUPPORTED_ALTER_TABLE);
+            assertThat(finding.source()).isEqualTo("V2__alter.sql");
+            assertThat(finding.line()).isEqualTo(1);
+            assertThat(finding.detail()).contains("(SQLite: ");
+            assertThat(finding.message()).contains("rebuild the table");
+        });
+        assertThatExceptionOfType(FlywayException.class).isThrownBy(flyway()::migrate);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "ALTER TABLE author ADD COLUMN g INTEGER NOT NULL DEFAULT (0);",
+                "ALTER TABLE author ADD COLUMN g INTEGER NOT NULL DEFAULT -1;",
+                "ALTER TABLE author ADD COLUMN g INTEGER NOT NULL DEFAULT +1;",
+                "ALTER TABLE author ADD COLUMN g REAL NOT NULL DEFAULT -1.5e3;",
+                "ALTER TABLE author ADD COLUMN g BLOB NOT NULL DEFAULT x'00ff';",
+                "ALTER TABLE author ADD COLUMN g BOOLEAN NOT NULL DEFAULT TRUE;",
+                "ALTER TABLE author ADD COLUMN g BOOLEAN NOT NULL DEFAULT false;",
+                "ALTER TABLE author ADD COLUMN g TEXT COLLATE NOCASE;",
+                "ALTER TABLE author ADD COLUMN g TEXT NOT NULL DEFAULT '' COLLATE NOCASE;",
+                "ALTER TABLE author ADD COLUMN g INTEGER REFERENCES author(id);",
+                "ALTER TABLE author ADD COLUMN g INTEGER REFERENCES author(id) ON DELETE SET NULL;",
+                "ALTER TABLE author ADD COLUMN g INTEGER CHECK (g >= 0);",
+                "ALTER TABLE author ADD COLUMN g INTEGER NOT NULL DEFAULT 0 CHECK (g >= 0);",
+                "ALTER TABLE author ADD COLUMN g INTEGER AS (id * 2) VIRTUAL;",
+                "ALTER TABLE \"author\" ADD \"primary\" INTEGER;",
+                "ALTER TABLE main.author ADD COLUMN g TEXT;",
+                "ALTER TABLE author ADD COLUMN email TEXT;",
+                "ALTER TABLE author RENAME COLUMN name TO full_name;",
+                "ALTER TABLE author RENAME name TO full_name;",
+                "ALTER TABLE author RENAME TO writer;"
+            })
+    void acceptsAlterTableThatSqliteApplies(String alter) {
+        authorTableWithOneRow();
+        this.migrations.add("V2__alter.sql", alter + "\n");
+        assertThat(this.lint.beforeMigrate(flyway())).isEmpty();
+        assertThat(flyway().migrate().migrationsExecuted).isEqualTo(1);
     }
 
     @Test
-    void warnsAboutDropConstraint() {
-        assertThat(alterTableFinding("ALTER TABLE author DROP CONSTRAINT author_name_key;"))
-                .isTrue();
-    }
-
-    @Test
-    void warnsAboutAddConstraint() {
-        assertThat(alterTableFinding("ALTER TABLE author\n  ADD CONSTRAINT author_name UNIQUE (name);"))
-                .isTrue();
-    }
-
-    @Test
-    void warnsAboutAddingPrimaryKeyColumn() {
-        assertThat(alterTableFinding("ALTER TABLE author ADD COLUMN code INTEGER PRIMARY KEY;"))
-                .isTrue();
-    }
-
-    @Test
-    void warnsAboutAddingUniqueColumn() {
-        assertThat(alterTableFinding("ALTER TABLE author ADD email TEXT UNIQUE;"))
-                .isTrue();
-    }
-
-    @Test
-    void warnsAboutAddingNotNullColumnWithoutDefault() {
-        assertThat(alterTableFinding("ALTER TABLE author ADD COLUMN born INTEGER NOT NULL;"))
-                .isTrue();
-    }
-
-    @Test
-    void warnsAboutAddingColumnWithNonConstantDefault() {
-        assertThat(alterTableFinding("ALTER TABLE author ADD COLUMN created TEXT DEFAULT CURRENT_TIMESTAMP;"))
-                .isTrue();
-    }
-
-    @Test
-    void warnsAboutModify() {
-        assertThat(alterTableFinding("ALTER TABLE author MODIFY name VARCHAR(200);"))
-                .isTrue();
-    }
-
-    @Test
-    void acceptsAlterTableFormsSqliteSupports() {
+    void acceptsAlterTableInScriptsWithTriggerBodies() {
+        authorTableWithOneRow();
+        // Replayed from a mail archive: an FTS5 table kept in sync by triggers, then a column with a default in ()
         this.migrations.add(
-                "V2__supported.sql",
+                "V2__search.sql",
                 """
-                ALTER TABLE author ADD COLUMN email TEXT;
-                ALTER TABLE author ADD born INTEGER NOT NULL DEFAULT 0;
-                ALTER TABLE author RENAME COLUMN email TO mail;
-                ALTER TABLE author RENAME born TO year;
-                ALTER TABLE author DROP COLUMN year;
-                ALTER TABLE author RENAME TO writer;
-                INSERT INTO writer (name) VALUES ('ALTER TABLE x ALTER COLUMN y; -- not a statement');
+                CREATE VIRTUAL TABLE author_fts USING fts5(name, content='author', content_rowid='id');
+                CREATE TRIGGER author_ai AFTER INSERT ON author BEGIN
+                  INSERT INTO author_fts(rowid, name) VALUES (new.id, new.name);
+                END;
+                CREATE TRIGGER author_au AFTER UPDATE ON author BEGIN
+                  INSERT INTO author_fts(author_fts, rowid, name) VALUES ('delete', old.id, old.name);
+                  INSERT INTO author_fts(rowid, name) VALUES (new.id, new.name);
+                  UPDATE author SET name = 'ALTER TABLE author MODIFY name' WHERE 0;
+                END;
+                ALTER TABLE author ADD COLUMN flags INTEGER NOT NULL DEFAULT (0);
+                ALTER TABLE author DROP COLUMN flags;
                 """);
-        Flyway flyway = flyway();
-        assertThat(this.lint.beforeMigrate(flyway)).isEmpty();
-        assertThat(flyway.migrate().migrationsExecuted).isEqualTo(2);
+        assertThat(this.lint.beforeMigrate(flyway())).isEmpty();
+        assertThat(flyway().migrate().migrationsExecuted).isEqualTo(1);
+    }
+
+    @Test
+    void acceptsFormsTheSqliteOnTheClasspathSupports() {
+        // DROP CONSTRAINT is new in SQLite 3.53: lint follows the SQLite that will run the migration
+        this.migrations.add(
+                "V2__constraint.sql",
+                """
+                CREATE TABLE book (id INTEGER PRIMARY KEY, pages INTEGER, CONSTRAINT positive CHECK (pages > 0));
+                ALTER TABLE book DROP CONSTRAINT positive;
+                """);
+        assertThat(this.lint.beforeMigrate(flyway())).isEmpty();
+        assertThat(flyway().migrate().migrationsExecuted).isEqualTo(2);
     }
 
     @Test
@@ -168,7 +200,8 @@ class MigrationLintTests {
         assertThat(this.lint.beforeMigrate(flyway())).singleElement().satisfies((finding) -> {
             assertThat(finding.rule()).isEqualTo(LintRule.UNSUPPORTED_ALTER_TABLE);
             assertThat(finding.line()).isEqualTo(4);
-            assertThat(finding.detail()).isEqualTo("ALTER TABLE author MODIFY name TEXT");
+            assertThat(finding.detail())
+                    .isEqualTo("ALTER TABLE author MODIFY name TEXT (SQLite: near \"MODIFY\": syntax error)");
         });
     }
 
@@ -176,19 +209,11 @@ class MigrationLintTests {
     void reportsLineOfFindingAfterBracketedName() {
         this.migrations.add(
                 "V2__bracket.sql",
-                "CREATE TABLE [it's;\nodd] (id INTEGER);\nALTER TABLE [it's;\nodd] DROP CONSTRAINT pk;\n");
+                "CREATE TABLE [it's;\nodd] (id INTEGER);\nALTER TABLE [it's;\nodd] MODIFY id TEXT;\n");
         assertThat(this.lint.beforeMigrate(flyway())).singleElement().satisfies((finding) -> {
             assertThat(finding.rule()).isEqualTo(LintRule.UNSUPPORTED_ALTER_TABLE);
             assertThat(finding.line()).isEqualTo(3);
         });
-    }
-
-    @Test
-    void unsupportedAlterTableReallyFailsOnSqlite() {
-        this.migrations.add("V2__alter.sql", "ALTER TABLE author ALTER COLUMN name TYPE VARCHAR(200);\n");
-        Flyway flyway = flyway();
-        assertThat(this.lint.beforeMigrate(flyway)).hasSize(1);
-        assertThatExceptionOfType(org.flywaydb.core.api.FlywayException.class).isThrownBy(flyway::migrate);
     }
 
     @Test
@@ -254,15 +279,12 @@ class MigrationLintTests {
         assertThat(off.beforeMigrate(flyway())).isEmpty();
     }
 
-    private boolean alterTableFinding(String sql) {
-        this.migrations.add("V2__alter.sql", sql + "\n");
-        List<LintFinding> findings = this.lint.beforeMigrate(flyway());
-        assertThat(findings).singleElement().satisfies((finding) -> {
-            assertThat(finding.source()).isEqualTo("V2__alter.sql");
-            assertThat(finding.line()).isEqualTo(1);
-            assertThat(finding.message()).contains("rebuild the table");
-        });
-        return findings.get(0).rule() == LintRule.UNSUPPORTED_ALTER_TABLE;
+    /**
+     * Several of SQLite's ALTER TABLE refusals only apply to a table with rows.
+     */
+    private void authorTableWithOneRow() {
+        flyway().migrate();
+        new JdbcTemplate(this.dataSource).update("INSERT INTO author (name) VALUES ('Le Guin')");
     }
 
     private Flyway flyway() {

@@ -16,6 +16,20 @@ class SnapshotNameTests {
     }
 
     @Test
+    void fromVersionIsTheVersionAPreMigrateSnapshotHolds() {
+        assertThat(new SnapshotName(SnapshotLabel.PRE_MIGRATE, TIME, "v1.2-to-v1.10").fromVersion())
+                .hasValue("1.2");
+    }
+
+    @Test
+    void fromVersionIsEmptyWithoutAVersionStep() {
+        assertThat(new SnapshotName(SnapshotLabel.MANUAL, TIME, "v3 backup").fromVersion())
+                .isEmpty();
+        assertThat(new SnapshotName(SnapshotLabel.PRE_RESTORE, TIME, null).fromVersion())
+                .isEmpty();
+    }
+
+    @Test
     void manualNameCarriesASlugOfTheReason() {
         assertThat(new SnapshotName(SnapshotLabel.MANUAL, TIME, "Before Import!").fileName())
                 .isEqualTo("manual-20261122T101530.123Z-before-import.db");
@@ -24,8 +38,34 @@ class SnapshotNameTests {
     @Test
     void slugCannotEscapeTheDirectory() {
         assertThat(SnapshotName.slug("../../etc/passwd")).isEqualTo("etc-passwd");
-        assertThat(SnapshotName.slug("ümlaut ünd 'quotes'")).isEqualTo("mlaut-nd-quotes");
+        assertThat(SnapshotName.slug("..\\..\\windows")).isEqualTo("windows");
         assertThat(SnapshotName.slug("...")).isEmpty();
+    }
+
+    @Test
+    void slugKeepsLettersOfEveryScript() {
+        assertThat(SnapshotName.slug("héllo wörld 日本語")).isEqualTo("héllo-wörld-日本語");
+        assertThat(SnapshotName.slug("Перед импортом")).isEqualTo("перед-импортом");
+        assertThat(SnapshotName.slug("ümlaut ünd 'quotes'")).isEqualTo("ümlaut-ünd-quotes");
+    }
+
+    @Test
+    void slugComposesDecomposedLetters() {
+        assertThat(SnapshotName.slug("he\u0301llo")).isEqualTo("h\u00e9llo");
+    }
+
+    @Test
+    void slugFitsAFileNameWithoutSplittingCharacters() {
+        String slug = SnapshotName.slug("日本語".repeat(40) + " 😀😀😀");
+        assertThat(slug.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(120);
+        assertThat(slug).isEqualTo("日本語".repeat(13) + "日");
+    }
+
+    @Test
+    void parseReadsANameWithANonAsciiReason() {
+        SnapshotName name = new SnapshotName(SnapshotLabel.MANUAL, TIME, "héllo wörld 日本語");
+        assertThat(name.fileName()).isEqualTo("manual-20261122T101530.123Z-héllo-wörld-日本語.db");
+        assertThat(SnapshotName.parse(name.fileName())).hasValue(name);
     }
 
     @Test

@@ -69,7 +69,8 @@ class MigrationGuardEndpointWebTests {
     void readLeavesEachSnapshotAStandaloneFile() throws Exception {
         get("/actuator/migrationguard");
         try (Stream<Path> files = Files.list(APP.backups())) {
-            assertThat(files.map((file) -> file.getFileName().toString())).allMatch((name) -> name.endsWith(".db"));
+            assertThat(files.map((file) -> file.getFileName().toString()))
+                    .allMatch((name) -> name.endsWith(".db") || name.endsWith(".db.reason"));
         }
     }
 
@@ -81,7 +82,20 @@ class MigrationGuardEndpointWebTests {
         assertThat(json.read("$.lastRun.toVersion", String.class)).isEqualTo("2");
         assertThat(json.read("$.heals", List.class)).isEmpty();
         assertThat(json.read("$.settings['snapshot.keep']", Integer.class)).isEqualTo(5);
-        assertThat(json.read("$.settings['lint.fail-on']", String.class)).isEqualTo("NEVER");
+        assertThat(json.read("$.settings['lint.fail-on']", String.class)).isEqualTo("never");
+        assertThat(json.read("$.settings['snapshot.method']", String.class)).isEqualTo("auto");
+        assertThat(json.read("$.settings['snapshot.dir']", String.class))
+                .isEqualTo(APP.backups().toString());
+    }
+
+    @Test
+    void postKeepsTheWholeReasonAndLettersOfEveryScriptInTheName() throws Exception {
+        DocumentContext taken = post("/actuator/migrationguard", "{\"reason\":\"héllo wörld 日本語\"}");
+        assertThat(taken.read("$.reason", String.class)).isEqualTo("héllo wörld 日本語");
+        String name = Path.of(taken.read("$.file", String.class)).getFileName().toString();
+        assertThat(name).endsWith("-héllo-wörld-日本語.db");
+        List<String> reasons = get("/actuator/migrationguard").read("$.snapshots[?(@.name == '" + name + "')].reason");
+        assertThat(reasons).containsExactly("héllo wörld 日本語");
     }
 
     @Test
@@ -103,6 +117,23 @@ class MigrationGuardEndpointWebTests {
         assertThat(taken.read("$.outcome", String.class)).isEqualTo("success");
         assertThat(Path.of(taken.read("$.file", String.class)).getFileName().toString())
                 .matches("manual-\\d{8}T\\d{6}\\.\\d{3}Z\\.db");
+    }
+
+    @Test
+    void postWithAnEmptyJsonObjectTakesAManualSnapshot() throws Exception {
+        DocumentContext taken = post("/actuator/migrationguard", "{}");
+        assertThat(taken.read("$.outcome", String.class)).isEqualTo("success");
+        assertThat(taken.read("$", Map.class)).doesNotContainKey("reason");
+    }
+
+    @Test
+    void postWithoutJsonContentTypeIsRefusedAsTheDocsSay() throws Exception {
+        HttpResponse<String> response = this.http.send(
+                HttpRequest.newBuilder(uri("/actuator/migrationguard"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(415);
     }
 
     @Test

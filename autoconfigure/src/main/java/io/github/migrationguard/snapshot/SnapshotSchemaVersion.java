@@ -1,7 +1,5 @@
-package io.github.migrationguard.actuate;
+package io.github.migrationguard.snapshot;
 
-import io.github.migrationguard.snapshot.SqlIdentifiers;
-import io.github.migrationguard.snapshot.SqliteConnections;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -11,7 +9,7 @@ import java.sql.Statement;
 /**
  * Reads the schema version recorded inside a snapshot file, from its Flyway schema history table.
  */
-final class SnapshotSchemaVersion {
+public final class SnapshotSchemaVersion {
 
     private SnapshotSchemaVersion() {}
 
@@ -21,7 +19,7 @@ final class SnapshotSchemaVersion {
      * @param historyTable the Flyway schema history table
      * @return the version, or {@code null} when the snapshot has no history or cannot be read
      */
-    static String read(Path file, String historyTable) {
+    public static String read(Path file, String historyTable) {
         String sql = "SELECT version FROM " + SqlIdentifiers.quote(historyTable)
                 + " WHERE success = 1 AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1";
         try (Connection connection = SqliteConnections.openReadOnly(file);
