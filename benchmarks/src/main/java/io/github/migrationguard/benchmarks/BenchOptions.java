@@ -15,6 +15,7 @@ import java.util.List;
  * @param startup whether to time application startup
  * @param snapshots whether to measure snapshots (methods, verification, writers, startup pause) per size
  * @param remote whether to measure compression per size and the small-heap copy to a bucket and back
+ * @param compression whether to measure compression per size (with {@code remote})
  */
 record BenchOptions(
         Path dir,
@@ -23,7 +24,8 @@ record BenchOptions(
         boolean memory,
         boolean startup,
         boolean snapshots,
-        boolean remote) {
+        boolean remote,
+        boolean compression) {
 
     static BenchOptions parse(String[] args) {
         Path dir = Paths.get("target", "bench");
@@ -33,6 +35,7 @@ record BenchOptions(
         boolean startup = true;
         boolean snapshots = true;
         boolean remote = true;
+        boolean compression = true;
         for (String arg : args) {
             if (arg.isBlank()) {
                 continue;
@@ -53,13 +56,16 @@ record BenchOptions(
                 snapshots = false;
             } else if (arg.equals("--no-remote")) {
                 remote = false;
+            } else if (arg.equals("--no-compression")) {
+                compression = false;
             } else {
                 throw new IllegalArgumentException(
                         "Unknown option " + arg + "; known: --dir=, --sizes=100,1024, "
-                                + "--with-4g, --startup-runs=N (>= 10), --no-memory, --no-startup, --no-snapshots, --no-remote");
+                                + "--with-4g, --startup-runs=N (>= 10), --no-memory, --no-startup, --no-snapshots, --no-remote, --no-compression");
             }
         }
-        return new BenchOptions(dir.toAbsolutePath(), sizes, startupRuns, memory, startup, snapshots, remote);
+        return new BenchOptions(
+                dir.toAbsolutePath(), sizes, startupRuns, memory, startup, snapshots, remote, compression);
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * Runs every benchmark of docs/benchmarks.md and prints ratios measured in the same run. Run it with
  * {@code scripts/bench.sh} (options: {@code --sizes=100,1024}, {@code --with-4g}, {@code --startup-runs=N},
- * {@code --no-memory}, {@code --no-startup}, {@code --no-snapshots}, {@code --no-remote}).
+ * {@code --no-memory}, {@code --no-startup}, {@code --no-snapshots}, {@code --no-remote}, {@code --no-compression}).
  */
 public final class Benchmarks {
 
@@ -32,7 +32,7 @@ public final class Benchmarks {
                 snapshots.run();
                 new StartupPauseBench(database, work, results, runsFor(megabytes), snapshots.baseline()).run();
             }
-            if (options.remote()) {
+            if (options.remote() && options.compression()) {
                 new CompressionBench(database, work, results, compressionRunsFor(megabytes), size).run();
             }
             if (megabytes == options.memorySizeMb()) {

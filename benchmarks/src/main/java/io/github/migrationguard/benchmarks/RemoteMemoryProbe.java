@@ -43,11 +43,13 @@ public final class RemoteMemoryProbe {
             RemoteObject object = bucket.upload(snapshot, sha256, compression);
             double upload = (System.nanoTime() - start) / 1e9;
             start = System.nanoTime();
+            // Throws unless what came back has the SHA-256 the object carries, the one computed above; compared
+            // before quick_check opens it (this file is in WAL mode, and opening it may touch its header)
             Path fetched =
                     new RemoteSnapshots(bucket).fetchVerified(object, new SnapshotDirectory(Paths.get(args[4])), null);
             double download = (System.nanoTime() - start) / 1e9;
-            if (!sha256.equals(sha256(fetched))) {
-                throw new IllegalStateException("The copy fetched back differs from " + snapshot);
+            if (Files.size(fetched) != Files.size(snapshot)) {
+                throw new IllegalStateException("The copy fetched back differs in size from " + snapshot);
             }
             Files.delete(fetched);
             bucket.delete(object);
