@@ -1,5 +1,6 @@
 package io.github.migrationguard.actuate;
 
+import io.github.migrationguard.remote.RemoteSnapshots;
 import io.github.migrationguard.restore.SchemaAhead;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import io.github.migrationguard.snapshot.SnapshotDirectory;
@@ -33,6 +34,8 @@ public class MigrationGuardEndpoint {
 
     private final Map<String, Object> settings;
 
+    private final RemoteSnapshots remote;
+
     /**
      * Creates a new endpoint.
      * @param reports the run reports and activity
@@ -42,10 +45,28 @@ public class MigrationGuardEndpoint {
      */
     public MigrationGuardEndpoint(
             MigrationReports reports, LiveSnapshots snapshots, int manualKeep, Map<String, Object> settings) {
+        this(reports, snapshots, manualKeep, settings, null);
+    }
+
+    /**
+     * Creates a new endpoint that also lists the snapshots in the bucket.
+     * @param reports the run reports and activity
+     * @param snapshots the live database's snapshots
+     * @param manualKeep manual snapshots kept
+     * @param settings the effective settings, by property name
+     * @param remote the snapshots in the bucket, or {@code null} when there is no bucket
+     */
+    public MigrationGuardEndpoint(
+            MigrationReports reports,
+            LiveSnapshots snapshots,
+            int manualKeep,
+            Map<String, Object> settings,
+            @Nullable RemoteSnapshots remote) {
         this.reports = reports;
         this.snapshots = snapshots;
         this.manualKeep = manualKeep;
         this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        this.remote = remote;
     }
 
     @ReadOperation
@@ -59,8 +80,9 @@ public class MigrationGuardEndpoint {
                         entry.getKey().version(), entry.getKey().reason(), entry.getValue()))
                 .toList();
         RunDescriptor lastRun = this.reports.last().map(RunDescriptor::of).orElse(null);
+        RemoteObjectsDescriptor remoteObjects = (this.remote != null) ? RemoteObjectsDescriptor.of(this.remote) : null;
         SchemaAhead ahead = this.reports.last().map(MigrationReport::ahead).orElse(null);
-        return new MigrationGuardDescriptor(stored, heals, lastRun, ahead, effectiveSettings());
+        return new MigrationGuardDescriptor(stored, remoteObjects, heals, lastRun, ahead, effectiveSettings());
     }
 
     /**
@@ -103,6 +125,7 @@ public class MigrationGuardEndpoint {
      * What the endpoint reads.
      *
      * @param snapshots the snapshots in the backup directory, oldest first
+     * @param remote the snapshots in the bucket, or {@code null} when there is no bucket
      * @param heals the versions healed since startup
      * @param lastRun the last guarded migration run, or {@code null}
      * @param ahead the database is ahead of the application (an older build runs on it), or {@code null}
@@ -110,6 +133,7 @@ public class MigrationGuardEndpoint {
      */
     public record MigrationGuardDescriptor(
             List<StoredSnapshotDescriptor> snapshots,
+            @Nullable RemoteObjectsDescriptor remote,
             List<HealDescriptor> heals,
             @Nullable RunDescriptor lastRun,
             @Nullable SchemaAhead ahead,

@@ -33,6 +33,7 @@ final class EffectiveSettings {
         settings.put("restore.on-failure", properties.getRestore().isOnFailure());
         settings.put("restore.from", properties.getRestore().getFrom());
         settings.put("restore.force", properties.getRestore().isForce());
+        settings.put("restore.if-missing", properties.getRestore().isIfMissing());
         settings.put("restore.on-downgrade", properties.getRestore().isOnDowngrade());
         settings.put("rehearse.enabled", properties.getRehearse().isEnabled());
         settings.put("schedule.cron", properties.getSchedule().getCron());
@@ -42,7 +43,24 @@ final class EffectiveSettings {
                 properties.getHealth().getMinFreeSpace().toString());
         settings.put("lint.enabled", properties.getLint().isEnabled());
         settings.put("lint.fail-on", propertyValue(properties.getLint().getFailOn()));
+        putRemote(settings, properties.getRemote());
         return settings;
+    }
+
+    // Keys are never shown, only whether they are set
+    private static void putRemote(Map<String, Object> settings, MigrationGuardProperties.Remote remote) {
+        settings.put("remote.uri", remote.getUri());
+        settings.put(
+                "remote.endpoint",
+                (remote.getEndpoint() != null) ? remote.getEndpoint().toString() : null);
+        settings.put("remote.region", remote.getRegion());
+        settings.put("remote.path-style", remote.isPathStyle());
+        settings.put("remote.access-key", (remote.getAccessKey() != null) ? "(set)" : null);
+        settings.put("remote.secret-key", (remote.getSecretKey() != null) ? "(set)" : null);
+        settings.put("remote.labels", remote.getLabels());
+        settings.put("remote.keep", remote.getKeep());
+        settings.put("remote.on-failure", propertyValue(remote.getOnFailure()));
+        settings.put("remote.compression", propertyValue(remote.getCompression()));
     }
 
     /** An enum as it is written in application.yml ({@code FILE_COPY} is {@code file-copy}). */

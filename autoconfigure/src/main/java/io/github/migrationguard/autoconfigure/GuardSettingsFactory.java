@@ -2,10 +2,16 @@ package io.github.migrationguard.autoconfigure;
 
 import io.github.migrationguard.heal.HealSettings;
 import io.github.migrationguard.lint.LintSettings;
+import io.github.migrationguard.remote.RemoteConnection;
+import io.github.migrationguard.remote.RemoteLocation;
+import io.github.migrationguard.remote.RemoteSettings;
 import io.github.migrationguard.restore.RestoreSettings;
+import io.github.migrationguard.snapshot.SnapshotLabel;
 import io.github.migrationguard.snapshot.SnapshotSettings;
 import io.github.migrationguard.strategy.GuardSettings;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns {@link MigrationGuardProperties} into the engine's plain settings.
@@ -47,7 +53,39 @@ final class GuardSettingsFactory {
                 restore.getFrom(),
                 restore.isForce(),
                 this.properties.getRehearse().isEnabled(),
-                restore.isOnDowngrade());
+                restore.isOnDowngrade(),
+                restore.isIfMissing());
+    }
+
+    RemoteSettings remoteSettings() {
+        MigrationGuardProperties.Remote remote = this.properties.getRemote();
+        Set<SnapshotLabel> labels = remote.getLabels().stream()
+                .map((label) -> SnapshotLabel.of(label).orElseThrow())
+                .collect(Collectors.toSet());
+        RemoteSettings defaults = RemoteSettings.defaults(RemoteLocation.parse(remote.getUri()));
+        return new RemoteSettings(
+                defaults.location(),
+                labels,
+                remote.getKeep(),
+                remote.getOnFailure() == MigrationGuardProperties.Remote.OnFailure.ABORT,
+                remote.getCompression(),
+                defaults.partSizeBytes(),
+                defaults.firstRetryDelay(),
+                defaults.maxRetryDelay());
+    }
+
+    RemoteConnection remoteConnection() {
+        MigrationGuardProperties.Remote remote = this.properties.getRemote();
+        return new RemoteConnection(
+                remote.getEndpoint(),
+                remote.getRegion(),
+                remote.isPathStyle(),
+                blankToNull(remote.getAccessKey()),
+                blankToNull(remote.getSecretKey()));
+    }
+
+    private static String blankToNull(String value) {
+        return (value == null || value.isBlank()) ? null : value;
     }
 
     LintSettings lintSettings() {

@@ -1,13 +1,18 @@
 package io.github.migrationguard.autoconfigure;
 
 import io.github.migrationguard.actuate.MigrationGuardMetrics;
+import io.github.migrationguard.actuate.MigrationGuardRemoteMetrics;
 import io.github.migrationguard.lint.MigrationLint;
+import io.github.migrationguard.remote.RemoteCopies;
+import io.github.migrationguard.remote.RemoteSettings;
+import io.github.migrationguard.remote.RemoteSnapshots;
 import io.github.migrationguard.snapshot.SnapshotException;
 import io.github.migrationguard.strategy.GuardSettings;
 import io.github.migrationguard.strategy.GuardedMigration;
 import io.github.migrationguard.strategy.LiveSnapshots;
 import io.github.migrationguard.strategy.MigrationGuardStrategy;
 import io.github.migrationguard.strategy.MigrationReports;
+import io.github.migrationguard.strategy.OffMachineCopies;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
@@ -19,13 +24,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ImportRuntimeHints;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Auto-configuration for migration-guard: guards Spring Boot's Flyway migration with snapshots, self-heal and restore.
@@ -52,10 +61,18 @@ public final class MigrationGuardAutoConfiguration {
     // graceful shutdown never leaves a verified copy without its final name
     @Bean(destroyMethod = "awaitSnapshot")
     @ConditionalOnMissingBean
-    GuardedMigration guardedMigration(MigrationGuardProperties properties, MigrationReports reports) {
+    GuardedMigration guardedMigration(
+            MigrationGuardProperties properties,
+            MigrationReports reports,
+            ObjectProvider<OffMachineCopies> offMachineCopies) {
         GuardSettingsFactory factory = new GuardSettingsFactory(properties);
         GuardSettings settings = factory.create();
-        return new GuardedMigration(settings, reports, Clock.systemUTC(), new MigrationLint(factory.lintSettings()));
+        return new GuardedMigration(
+                settings,
+                reports,
+                Clock.systemUTC(),
+                new MigrationLint(factory.lintSettings()),
+                offMachineCopies.getIfAvailable(() -> OffMachineCopies.NONE));
     }
 
     @Bean
@@ -110,6 +127,69 @@ public final class MigrationGuardAutoConfiguration {
         SnapshotSchedule migrationGuardSnapshotSchedule(LiveSnapshots snapshots, MigrationGuardProperties properties) {
             MigrationGuardProperties.Schedule schedule = properties.getSchedule();
             return new SnapshotSchedule(snapshots, schedule.getCron(), schedule.getKeep());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = RemoteConfiguration.S3_CLIENT)
+    @ConditionalOnProperty(name = "migration-guard.remote.uri")
+    static class RemoteConfiguration {
+
+        static final String S3_CLIENT = "software.amazon.awssdk.services.s3.S3Client";
+
+        @Bean
+        OffMachineStorage migrationGuardOffMachineStorage(
+                MigrationGuardProperties properties,
+                MigrationReports reports,
+                LiveSnapshots liveSnapshots,
+                ObjectProvider<S3Client> applicationClient,
+                ApplicationContext context) {
+            GuardSettingsFactory factory = new GuardSettingsFactory(properties);
+            RemoteSettings settings = factory.remoteSettings();
+            if (!settings.compression().available(context.getClassLoader())) {
+                throw new IllegalStateException("migration-guard.remote.compression=zstd needs the library "
+                        + "com.github.luben:zstd-jni: add it to the application, or set the property to gzip");
+            }
+            return new OffMachineStorage(
+                    applicationClient.getIfUnique(), factory.remoteConnection(), settings, reports, liveSnapshots);
+        }
+
+        @Bean
+        RemoteCopies migrationGuardRemoteCopies(OffMachineStorage storage) {
+            return storage.copies();
+        }
+
+        @Bean
+        RemoteSnapshots migrationGuardRemoteSnapshots(OffMachineStorage storage) {
+            return storage.snapshots();
+        }
+
+        @Bean
+        OffMachineCopies migrationGuardOffMachineCopies(OffMachineStorage storage) {
+            return storage.offMachineCopies();
+        }
+
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(MeterBinder.class)
+        @ConditionalOnBean(MeterRegistry.class)
+        static class RemoteMetricsConfiguration {
+
+            @Bean
+            @ConditionalOnMissingBean
+            MigrationGuardRemoteMetrics migrationGuardRemoteMetrics(RemoteCopies copies, RemoteSnapshots snapshots) {
+                return new MigrationGuardRemoteMetrics(copies, snapshots);
+            }
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingClass(RemoteConfiguration.S3_CLIENT)
+    @ConditionalOnProperty(name = "migration-guard.remote.uri")
+    static class MissingSdkConfiguration {
+
+        @Bean
+        OffMachineCopies migrationGuardOffMachineCopies(MigrationGuardProperties properties) {
+            throw new RemoteSdkMissingException(properties.getRemote().getUri());
         }
     }
 

@@ -1,8 +1,10 @@
 package io.github.migrationguard.autoconfigure;
 
 import io.github.migrationguard.actuate.MigrationGuardEndpoint;
+import io.github.migrationguard.remote.RemoteSnapshots;
 import io.github.migrationguard.strategy.LiveSnapshots;
 import io.github.migrationguard.strategy.MigrationReports;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -25,8 +27,15 @@ public final class MigrationGuardEndpointAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     MigrationGuardEndpoint migrationGuardEndpoint(
-            MigrationReports reports, LiveSnapshots snapshots, MigrationGuardProperties properties) {
+            MigrationReports reports,
+            LiveSnapshots snapshots,
+            MigrationGuardProperties properties,
+            ObjectProvider<RemoteSnapshots> remoteSnapshots) {
         return new MigrationGuardEndpoint(
-                reports, snapshots, properties.getSnapshot().getKeep(), EffectiveSettings.of(properties));
+                reports,
+                snapshots,
+                properties.getSnapshot().getKeep(),
+                EffectiveSettings.of(properties),
+                remoteSnapshots.getIfAvailable());
     }
 }

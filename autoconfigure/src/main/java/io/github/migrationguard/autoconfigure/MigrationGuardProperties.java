@@ -2,10 +2,14 @@ package io.github.migrationguard.autoconfigure;
 
 import io.github.migrationguard.heal.HealMode;
 import io.github.migrationguard.lint.LintFailOn;
+import io.github.migrationguard.remote.Compression;
+import io.github.migrationguard.remote.RemoteLocation;
+import io.github.migrationguard.remote.RemoteSettings;
 import io.github.migrationguard.snapshot.SnapshotMethod;
 import io.github.migrationguard.snapshot.SnapshotWhen;
 import io.github.migrationguard.snapshot.Verification;
 import java.io.File;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -35,6 +39,8 @@ public class MigrationGuardProperties {
     private final Health health = new Health();
 
     private final Lint lint = new Lint();
+
+    private final Remote remote = new Remote();
 
     public boolean isEnabled() {
         return this.enabled;
@@ -70,6 +76,10 @@ public class MigrationGuardProperties {
 
     public Lint getLint() {
         return this.lint;
+    }
+
+    public Remote getRemote() {
+        return this.remote;
     }
 
     public static class Snapshot {
@@ -277,6 +287,12 @@ public class MigrationGuardProperties {
         private String from;
 
         /**
+         * Whether a missing database file is restored from the newest snapshot (local, then the bucket) before
+         * migrating.
+         */
+        private boolean ifMissing = false;
+
+        /**
          * Whether a restore request that was already carried out is carried out again.
          */
         private boolean force = false;
@@ -286,6 +302,14 @@ public class MigrationGuardProperties {
          * database left the build's version.
          */
         private boolean onDowngrade = false;
+
+        public boolean isIfMissing() {
+            return this.ifMissing;
+        }
+
+        public void setIfMissing(boolean ifMissing) {
+            this.ifMissing = ifMissing;
+        }
 
         public boolean isOnFailure() {
             return this.onFailure;
@@ -407,6 +431,162 @@ public class MigrationGuardProperties {
 
         public void setFailOn(LintFailOn failOn) {
             this.failOn = failOn;
+        }
+    }
+
+    public static class Remote {
+
+        /**
+         * Bucket and prefix to copy snapshots to, as s3://bucket/prefix; unset: no copies off the machine.
+         */
+        private String uri;
+
+        /**
+         * URL of an S3-compatible server; unset: AWS.
+         */
+        private URI endpoint;
+
+        /**
+         * Region; unset: the AWS SDK's default region chain.
+         */
+        private String region;
+
+        /**
+         * Whether to use path-style addressing (most S3-compatible servers need it).
+         */
+        private boolean pathStyle = false;
+
+        /**
+         * Static access key; unset: the application's S3Client bean or the AWS SDK's default credentials chain.
+         */
+        private String accessKey;
+
+        /**
+         * Static secret key; never logged or shown.
+         */
+        private String secretKey;
+
+        /**
+         * Labels of the snapshots that are copied.
+         */
+        private List<String> labels = new ArrayList<>(List.of("pre-migrate", "manual", "scheduled"));
+
+        /**
+         * Objects kept per label in the bucket.
+         */
+        private int keep = 30;
+
+        /**
+         * What a failed copy does: 'continue' copies in the background and reports failures, 'abort' requires the
+         * pre-migrate snapshot in the bucket before migrating.
+         */
+        private OnFailure onFailure = OnFailure.CONTINUE;
+
+        /**
+         * How objects are compressed: 'none', 'gzip' or 'zstd' (zstd needs com.github.luben:zstd-jni).
+         */
+        private Compression compression = RemoteSettings.DEFAULT_COMPRESSION;
+
+        public String getUri() {
+            return this.uri;
+        }
+
+        public void setUri(String uri) {
+            if (uri != null && !uri.isBlank()) {
+                RemoteLocation.parse(uri);
+            }
+            this.uri = (uri == null || uri.isBlank()) ? null : uri.trim();
+        }
+
+        public URI getEndpoint() {
+            return this.endpoint;
+        }
+
+        public void setEndpoint(URI endpoint) {
+            this.endpoint = endpoint;
+        }
+
+        public String getRegion() {
+            return this.region;
+        }
+
+        public void setRegion(String region) {
+            this.region = region;
+        }
+
+        public boolean isPathStyle() {
+            return this.pathStyle;
+        }
+
+        public void setPathStyle(boolean pathStyle) {
+            this.pathStyle = pathStyle;
+        }
+
+        public String getAccessKey() {
+            return this.accessKey;
+        }
+
+        public void setAccessKey(String accessKey) {
+            this.accessKey = accessKey;
+        }
+
+        public String getSecretKey() {
+            return this.secretKey;
+        }
+
+        public void setSecretKey(String secretKey) {
+            this.secretKey = secretKey;
+        }
+
+        public List<String> getLabels() {
+            return this.labels;
+        }
+
+        public void setLabels(List<String> labels) {
+            this.labels = PropertyChecks.labels("migration-guard.remote.labels", labels);
+        }
+
+        public int getKeep() {
+            return this.keep;
+        }
+
+        public void setKeep(int keep) {
+            if (keep < 1) {
+                throw new IllegalArgumentException("migration-guard.remote.keep must be 1 or more, was " + keep);
+            }
+            this.keep = keep;
+        }
+
+        public OnFailure getOnFailure() {
+            return this.onFailure;
+        }
+
+        public void setOnFailure(OnFailure onFailure) {
+            this.onFailure = onFailure;
+        }
+
+        public Compression getCompression() {
+            return this.compression;
+        }
+
+        public void setCompression(Compression compression) {
+            this.compression = compression;
+        }
+
+        /**
+         * What a failed copy to the bucket does.
+         */
+        public enum OnFailure {
+
+            /**
+             * Copy in the background; report failures in health, metrics and logs.
+             */
+            CONTINUE,
+
+            /**
+             * Require the pre-migrate snapshot in the bucket before migrating, or fail startup.
+             */
+            ABORT
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.migrationguard.autoconfigure;
 
+import io.github.migrationguard.snapshot.SnapshotLabel;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.scheduling.support.CronExpression;
@@ -56,6 +57,16 @@ final class PropertyChecks {
                     + "directory, without a path, was '" + value + "'");
         }
         return (value == null || value.isBlank()) ? null : value.trim();
+    }
+
+    static List<String> labels(String property, List<String> values) {
+        for (String value : values) {
+            if (value == null || SnapshotLabel.of(value.trim()).isEmpty()) {
+                throw new IllegalArgumentException(property + " must list snapshot labels (pre-migrate, pre-restore, "
+                        + "manual, scheduled), found '" + value + "'");
+            }
+        }
+        return values.stream().map(String::trim).toList();
     }
 
     static String cron(String property, String value) {

@@ -8,7 +8,9 @@ import io.github.migrationguard.snapshot.SnapshotVerifier;
 import io.github.migrationguard.snapshot.Verification;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Finds the snapshot that {@code migration-guard.restore.from} names and proves it can be restored: it is in the
@@ -22,9 +24,22 @@ final class RequestedSnapshot {
 
     private final String historyTable;
 
+    private final RemoteSnapshotSource remote;
+
     RequestedSnapshot(SnapshotDirectory directory, String historyTable) {
+        this(directory, historyTable, null);
+    }
+
+    /**
+     * Creates a finder that also looks in the bucket.
+     * @param directory the snapshot directory
+     * @param historyTable the Flyway schema history table
+     * @param remote the snapshots off this machine, or {@code null}
+     */
+    RequestedSnapshot(SnapshotDirectory directory, String historyTable, RemoteSnapshotSource remote) {
         this.directory = directory;
         this.historyTable = historyTable;
+        this.remote = remote;
     }
 
     /**
@@ -49,6 +64,10 @@ final class RequestedSnapshot {
         List<StoredSnapshot> candidates = this.directory.list().stream()
                 .filter((snapshot) -> snapshot.name().label() != SnapshotLabel.PRE_RESTORE)
                 .toList();
+        Optional<Path> newerInBucket = newerInBucket(candidates);
+        if (newerInBucket.isPresent()) {
+            return newerInBucket.get();
+        }
         if (candidates.isEmpty()) {
             throw new RestoreException(PROPERTY + "=" + RestoreSettings.LATEST + " but " + this.directory.path()
                     + " holds no snapshot other than pre-restore ones; nothing was changed. Name a file there or "
@@ -57,8 +76,29 @@ final class RequestedSnapshot {
         return candidates.get(candidates.size() - 1).file();
     }
 
+    // The bucket is asked only for what is newer than the newest local snapshot: a local copy needs no download
+    private Optional<Path> newerInBucket(List<StoredSnapshot> local) {
+        if (this.remote == null) {
+            return Optional.empty();
+        }
+        Instant newestLocal = local.isEmpty()
+                ? Instant.MIN
+                : local.get(local.size() - 1).name().time();
+        return this.remote.fetchNewest(
+                (name) ->
+                        name.label() != SnapshotLabel.PRE_RESTORE && name.time().isAfter(newestLocal),
+                this.directory,
+                this.historyTable);
+    }
+
     private Path named(String fileName) {
-        return this.directory.find(fileName).map(StoredSnapshot::file).orElseThrow(() -> notFound(fileName));
+        return this.directory
+                .find(fileName)
+                .map(StoredSnapshot::file)
+                .or(() -> (this.remote != null)
+                        ? this.remote.fetch(fileName, this.directory, this.historyTable)
+                        : Optional.empty())
+                .orElseThrow(() -> notFound(fileName));
     }
 
     private RestoreException notFound(String fileName) {
@@ -69,7 +109,9 @@ final class RequestedSnapshot {
         List<String> available = this.directory.list().stream()
                 .map((snapshot) -> snapshot.file().getFileName().toString())
                 .toList();
-        return new RestoreException(PROPERTY + "=" + fileName + " but " + file + why + "; nothing was changed. "
-                + "Snapshots there: " + (available.isEmpty() ? "none" : String.join(", ", available)));
+        String bucket = (this.remote != null) ? " (nor in " + this.remote.describe() + ")" : "";
+        return new RestoreException(PROPERTY + "=" + fileName + " but " + file + why + bucket
+                + "; nothing was changed. Snapshots there: "
+                + (available.isEmpty() ? "none" : String.join(", ", available)));
     }
 }

@@ -32,6 +32,8 @@ public final class RestoreOnRequest {
 
     private final JournaledRestore restorer;
 
+    private final RemoteSnapshotSource remote;
+
     private final PreRestoreSnapshot preRestoreSnapshot;
 
     /**
@@ -42,9 +44,23 @@ public final class RestoreOnRequest {
      * @param restorer the restorer
      */
     public RestoreOnRequest(RestoreSettings settings, int keep, Clock clock, SnapshotRestorer restorer) {
+        this(settings, keep, clock, restorer, null);
+    }
+
+    /**
+     * Creates the step, looking for the requested snapshot in the bucket too.
+     * @param settings the restore settings
+     * @param keep {@code pre-restore} snapshots kept; at least one is always kept
+     * @param clock the clock for snapshot names and the ledger
+     * @param restorer the restorer
+     * @param remote the snapshots off this machine, or {@code null}
+     */
+    public RestoreOnRequest(
+            RestoreSettings settings, int keep, Clock clock, SnapshotRestorer restorer, RemoteSnapshotSource remote) {
         this.settings = settings;
         this.clock = clock;
         this.restorer = new JournaledRestore(restorer, clock);
+        this.remote = remote;
         this.preRestoreSnapshot = new PreRestoreSnapshot(keep, clock);
     }
 
@@ -76,7 +92,7 @@ public final class RestoreOnRequest {
             return Optional.of(RestoreRecord.skipped(RestoreTrigger.STARTUP, null, message));
         }
         Path snapshot = new RequestedSnapshot(
-                        snapshotSettings.directoryFor(database.path()), snapshotSettings.historyTable())
+                        snapshotSettings.directoryFor(database.path()), snapshotSettings.historyTable(), this.remote)
                 .resolve(from);
         if (!this.settings.force()) {
             refuseForeign(dataSource, snapshot, from, snapshotSettings.historyTable());

@@ -9,8 +9,10 @@ package io.github.migrationguard.restore;
  * @param rehearse whether pending migrations run against a throwaway copy first
  * @param onDowngrade whether an older build started on a newer database restores the pre-migrate snapshot taken when
  * that database left the build's version
+ * @param ifMissing whether a missing database file is restored from the newest snapshot before migrating
  */
-public record RestoreSettings(boolean onFailure, String from, boolean force, boolean rehearse, boolean onDowngrade) {
+public record RestoreSettings(
+        boolean onFailure, String from, boolean force, boolean rehearse, boolean onDowngrade, boolean ifMissing) {
 
     /**
      * The {@code restore.from} value that picks the newest snapshot that is not a {@code pre-restore} one.
@@ -29,11 +31,24 @@ public record RestoreSettings(boolean onFailure, String from, boolean force, boo
     }
 
     /**
-     * Returns the defaults: restore on failure, no restore request, no rehearsal, no restore on downgrade.
+     * Creates settings that leave a missing database file to be created anew.
+     * @param onFailure whether a failed migration restores the snapshot taken in the same run
+     * @param from {@code latest} or a snapshot file name to restore at startup, or {@code null}
+     * @param force whether a restore request already carried out is carried out again
+     * @param rehearse whether pending migrations run against a throwaway copy first
+     * @param onDowngrade whether an older build started on a newer database restores its pre-migrate snapshot
+     */
+    public RestoreSettings(boolean onFailure, String from, boolean force, boolean rehearse, boolean onDowngrade) {
+        this(onFailure, from, force, rehearse, onDowngrade, false);
+    }
+
+    /**
+     * Returns the defaults: restore on failure, no restore request, no rehearsal, no restore on downgrade, no restore
+     * of a missing file.
      * @return the default settings
      */
     public static RestoreSettings defaults() {
-        return new RestoreSettings(true, null, false, false, false);
+        return new RestoreSettings(true, null, false, false, false, false);
     }
 
     /**

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class BootRun {
 
-    private final DatabaseFile database;
+    private DatabaseFile database;
 
     private final long start = System.nanoTime();
 
@@ -48,6 +48,14 @@ final class BootRun {
 
     GuardStep step() {
         return this.step;
+    }
+
+    /**
+     * Records where the database is once a restore created its file (a new machine restored with
+     * {@code restore.if-missing}).
+     */
+    void located(DatabaseFile database) {
+        this.database = database;
     }
 
     DatabaseFile database() {

@@ -40,6 +40,8 @@ public final class GuardActivity {
 
     private final List<Consumer<HealKey>> healListeners = new CopyOnWriteArrayList<>();
 
+    private final List<Consumer<Snapshot>> snapshotListeners = new CopyOnWriteArrayList<>();
+
     private final LongAdder pruned = new LongAdder();
 
     private final AtomicReference<SnapshotAttempt> lastAttempt = new AtomicReference<>();
@@ -76,7 +78,16 @@ public final class GuardActivity {
         this.lastAttempt.set(attempt);
         if (attempt.snapshot() != null) {
             this.lastSnapshot.set(attempt.snapshot());
+            this.snapshotListeners.forEach((listener) -> listener.accept(attempt.snapshot()));
         }
+    }
+
+    /**
+     * Registers a callback told about every snapshot that got its final name, verified, such as off-machine copies.
+     * @param listener the callback; it must return quickly
+     */
+    public void onSnapshotTaken(Consumer<Snapshot> listener) {
+        this.snapshotListeners.add(listener);
     }
 
     /**

@@ -13,6 +13,7 @@ import io.github.migrationguard.restore.InterruptedRestore;
 import io.github.migrationguard.restore.Rehearsal;
 import io.github.migrationguard.restore.RehearsalException;
 import io.github.migrationguard.restore.RestoreException;
+import io.github.migrationguard.restore.RestoreIfMissing;
 import io.github.migrationguard.restore.RestoreOnFailure;
 import io.github.migrationguard.restore.RestoreOnRequest;
 import io.github.migrationguard.restore.RestoreRecord;
@@ -78,6 +79,9 @@ public final class GuardedMigration {
     private final InterruptedRestore interruptedRestore;
 
     private final CrashLoops crashLoops;
+    private final RestoreIfMissing restoreIfMissing;
+
+    private final OffMachineCopies offMachine;
 
     private volatile RunSnapshot lastSnapshot;
 
@@ -86,13 +90,31 @@ public final class GuardedMigration {
     }
 
     public GuardedMigration(GuardSettings settings, MigrationReports reports, Clock clock, MigrationLint lint) {
+        this(settings, reports, clock, lint, OffMachineCopies.NONE);
+    }
+
+    /**
+     * Creates a guarded migration that also keeps copies off this machine.
+     * @param settings the settings
+     * @param reports where run reports go
+     * @param clock the clock
+     * @param lint the lint
+     * @param offMachine the bucket's snapshots and the copy that must succeed before migrating
+     */
+    public GuardedMigration(
+            GuardSettings settings,
+            MigrationReports reports,
+            Clock clock,
+            MigrationLint lint,
+            OffMachineCopies offMachine) {
         this(
                 settings,
                 reports,
                 clock,
                 lint,
                 PreMigrateSnapshot::verifyInBackground,
-                PreMigrateSnapshot.BACKGROUND_MIN_BYTES);
+                PreMigrateSnapshot.BACKGROUND_MIN_BYTES,
+                offMachine);
     }
 
     GuardedMigration(
@@ -102,6 +124,18 @@ public final class GuardedMigration {
             MigrationLint lint,
             Executor snapshotVerifier,
             long backgroundVerificationMinBytes) {
+        this(settings, reports, clock, lint, snapshotVerifier, backgroundVerificationMinBytes, OffMachineCopies.NONE);
+    }
+
+    GuardedMigration(
+            GuardSettings settings,
+            MigrationReports reports,
+            Clock clock,
+            MigrationLint lint,
+            Executor snapshotVerifier,
+            long backgroundVerificationMinBytes,
+            OffMachineCopies offMachine) {
+        this.offMachine = offMachine;
         this.settings = settings;
         this.reports = reports;
         this.clock = clock;
@@ -112,7 +146,9 @@ public final class GuardedMigration {
         this.fingerprintRecorder = new FingerprintRecorder(settings.heal(), clock);
         this.lint = lint;
         SnapshotRestorer restorer = new SnapshotRestorer();
-        this.restoreOnRequest = new RestoreOnRequest(settings.restore(), settings.keep(), clock, restorer);
+        this.restoreOnRequest =
+                new RestoreOnRequest(settings.restore(), settings.keep(), clock, restorer, offMachine.snapshots());
+        this.restoreIfMissing = new RestoreIfMissing(clock, restorer, offMachine.snapshots());
         this.downgradeRestore = new DowngradeRestore(settings.restore(), settings.keep(), clock, restorer);
         this.rehearsal = new Rehearsal(clock);
         this.restoreOnFailure = new RestoreOnFailure(restorer, clock);
@@ -169,7 +205,9 @@ public final class GuardedMigration {
         Configuration configuration = flyway.getConfiguration();
         DataSource dataSource = configuration.getDataSource();
         completeInterruptedRestore(dataSource, run, snapshotSettings);
-        restoreIfRequested(dataSource, run, snapshotSettings);
+        if (!restoreIfMissing(dataSource, run, snapshotSettings)) {
+            restoreIfRequested(dataSource, run, snapshotSettings);
+        }
         run.enter(GuardStep.PLAN);
         BootPlan plan = plan(flyway, applicationStep);
         // The downgrade check reads the plan's look; a restore changes what it saw, so the boot is planned again
@@ -189,6 +227,7 @@ public final class GuardedMigration {
                 ? snapshotSettings.directoryFor(run.database().path())
                 : null;
         snapshot(dataSource, configuration.getTable(), run, plan, writes, backups);
+        requireOffMachineCopy(run);
         rehearse(flyway, snapshotSettings, run, plan, applicationStep);
         run.enter(GuardStep.HEAL);
         run.healed(this.checksumHealer.apply(flyway, plan.heals()));
@@ -289,6 +328,28 @@ public final class GuardedMigration {
         }
     }
 
+    /**
+     * With {@code restore.if-missing}, puts the newest good snapshot (local, then the bucket) in place of a missing
+     * database file, before anything else reads it.
+     * @return whether it restored
+     */
+    private boolean restoreIfMissing(DataSource dataSource, BootRun run, SnapshotSettings snapshotSettings) {
+        if (!this.settings.restore().ifMissing() || run.database().exists()) {
+            return false;
+        }
+        run.enter(GuardStep.RESTORE_ON_REQUEST);
+        try {
+            Optional<RestoreRecord> restored = this.restoreIfMissing.restoreIfMissing(dataSource, snapshotSettings);
+            restored.ifPresent((restore) -> {
+                run.restores().add(restore);
+                run.located(DatabaseFile.locate(dataSource));
+            });
+            return restored.isPresent();
+        } catch (RestoreException ex) {
+            throw new RestoreFailedException(ex.getMessage(), ex);
+        }
+    }
+
     private DowngradeOutcome restoreIfDowngraded(
             MigrationInfoService info,
             DataSource dataSource,
@@ -298,6 +359,22 @@ public final class GuardedMigration {
             return this.downgradeRestore.check(info, dataSource, database, snapshotSettings);
         } catch (RestoreException ex) {
             throw new RestoreFailedException(ex.getMessage(), ex);
+        }
+    }
+
+    // remote.on-failure=abort: the pre-migrate snapshot must be off this machine before anything is migrated
+    private void requireOffMachineCopy(BootRun run) {
+        RunSnapshot snapshot = run.snapshot();
+        if (this.offMachine.requiredCopy() == null || snapshot == null || !snapshot.copied()) {
+            return;
+        }
+        try {
+            this.offMachine.requiredCopy().accept(snapshot.awaitVerified());
+        } catch (RuntimeException ex) {
+            throw new SnapshotAbortedException(
+                    "The pre-migrate snapshot could not be copied off this machine and "
+                            + "migration-guard.remote.on-failure=abort, so nothing was migrated: " + ex.getMessage(),
+                    ex);
         }
     }
 

@@ -16,15 +16,15 @@ import io.github.migrationguard.strategy.GuardedMigration;
 import io.github.migrationguard.strategy.MigrationGuardException;
 import io.github.migrationguard.strategy.MigrationReport;
 import io.github.migrationguard.strategy.MigrationReports;
+import io.github.migrationguard.testing.OnFlywayEvent;
 import io.github.migrationguard.testing.TestDatabases;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.callback.Callback;
-import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -149,7 +149,8 @@ class RestoreOnFailureTests {
         Flyway flyway = Flyway.configure()
                 .configuration(
                         this.app.migrations().flyway(this.app.dataSource()).getConfiguration())
-                .callbacks(new DamageSnapshotsOnError(backups))
+                .callbacks(new OnFlywayEvent(
+                        Event.AFTER_EACH_MIGRATE_ERROR, "damage-snapshots", () -> damageSnapshots(backups)))
                 .load();
         MigrationReports reports = new MigrationReports();
         assertThatExceptionOfType(MigrationGuardException.class)
@@ -184,34 +185,14 @@ class RestoreOnFailureTests {
         return new HikariDataSource(config);
     }
 
-    private record DamageSnapshotsOnError(Path backups) implements Callback {
-
-        @Override
-        public boolean supports(Event event, Context context) {
-            return event == Event.AFTER_EACH_MIGRATE_ERROR;
-        }
-
-        @Override
-        public boolean canHandleInTransaction(Event event, Context context) {
-            return true;
-        }
-
-        @Override
-        public void handle(Event event, Context context) {
-            try (var files = Files.list(this.backups)) {
-                for (Path file : files.filter(
-                                (f) -> f.getFileName().toString().startsWith(SnapshotLabel.PRE_MIGRATE.value()))
-                        .toList()) {
-                    Files.write(file, new byte[8192]);
-                }
-            } catch (java.io.IOException ex) {
-                throw new java.io.UncheckedIOException(ex);
+    // The disk fails while the migration fails: every pre-migrate snapshot is overwritten with zeros
+    private static void damageSnapshots(Path backups) throws IOException {
+        try (var files = Files.list(backups)) {
+            for (Path file : files.filter(
+                            (f) -> f.getFileName().toString().startsWith(SnapshotLabel.PRE_MIGRATE.value()))
+                    .toList()) {
+                Files.write(file, new byte[8192]);
             }
-        }
-
-        @Override
-        public String getCallbackName() {
-            return "damage-snapshots";
         }
     }
 }

@@ -16,6 +16,9 @@ import java.util.List;
  * @param live whether to measure the application's writers and requests during live snapshots
  * @param xfs whether to measure clones on a loop-mounted XFS image (needs root and xfsprogs)
  * @param scaleGb size of the failed-upgrade scale run in GB, 0 for none
+ * @param snapshots whether to measure snapshots (methods, verification, writers, startup pause) per size
+ * @param remote whether to measure compression per size and the small-heap copy to a bucket and back
+ * @param compression whether to measure compression per size (with {@code remote})
  */
 record BenchOptions(
         Path dir,
@@ -25,7 +28,10 @@ record BenchOptions(
         boolean startup,
         boolean live,
         boolean xfs,
-        int scaleGb) {
+        int scaleGb,
+        boolean snapshots,
+        boolean remote,
+        boolean compression) {
 
     static BenchOptions parse(String[] args) {
         Path dir = Paths.get("target", "bench");
@@ -36,6 +42,9 @@ record BenchOptions(
         boolean live = false;
         boolean xfs = false;
         int scaleGb = 0;
+        boolean snapshots = true;
+        boolean remote = true;
+        boolean compression = true;
         for (String arg : args) {
             if (arg.isBlank()) {
                 continue;
@@ -58,13 +67,30 @@ record BenchOptions(
                 xfs = true;
             } else if (arg.startsWith("--scale-gb=")) {
                 scaleGb = Integer.parseInt(value(arg));
+            } else if (arg.equals("--no-snapshots")) {
+                snapshots = false;
+            } else if (arg.equals("--no-remote")) {
+                remote = false;
+            } else if (arg.equals("--no-compression")) {
+                compression = false;
             } else {
-                throw new IllegalArgumentException(
-                        "Unknown option " + arg + "; known: --dir=, --sizes=100,1024, "
-                                + "--with-4g, --startup-runs=N (>= 10), --no-memory, --no-startup, --live, --xfs, --scale-gb=N");
+                throw new IllegalArgumentException("Unknown option " + arg + "; known: --dir=, --sizes=100,1024, "
+                        + "--with-4g, --startup-runs=N (>= 10), --no-memory, --no-startup, --live, --xfs, "
+                        + "--scale-gb=N, --no-snapshots, --no-remote, --no-compression");
             }
         }
-        return new BenchOptions(dir.toAbsolutePath(), sizes, startupRuns, memory, startup, live, xfs, scaleGb);
+        return new BenchOptions(
+                dir.toAbsolutePath(),
+                sizes,
+                startupRuns,
+                memory,
+                startup,
+                live,
+                xfs,
+                scaleGb,
+                snapshots,
+                remote,
+                compression);
     }
 
     /**

@@ -9,7 +9,8 @@ import java.util.Locale;
 /**
  * Runs every benchmark of docs/benchmarks.md and prints ratios measured in the same run. Run it with
  * {@code scripts/bench.sh} (options: {@code --sizes=100,1024}, {@code --with-4g}, {@code --startup-runs=N},
- * {@code --no-memory}, {@code --no-startup}, {@code --live}, {@code --xfs}, {@code --scale-gb=N}).
+ * {@code --no-memory}, {@code --no-startup}, {@code --live}, {@code --xfs}, {@code --scale-gb=N},
+ * {@code --no-snapshots}, {@code --no-remote}, {@code --no-compression}).
  */
 public final class Benchmarks {
 
@@ -28,9 +29,14 @@ public final class Benchmarks {
             BenchDatabase database = BenchDatabase.ofSize(options.dir(), megabytes);
             String size = label(megabytes);
             Path work = options.dir().resolve("work-" + megabytes);
-            SnapshotBench snapshots = new SnapshotBench(database, work, results, runsFor(megabytes), size);
-            snapshots.run();
-            new StartupPauseBench(database, work, results, runsFor(megabytes), snapshots.baseline()).run();
+            if (options.snapshots()) {
+                SnapshotBench snapshots = new SnapshotBench(database, work, results, runsFor(megabytes), size);
+                snapshots.run();
+                new StartupPauseBench(database, work, results, runsFor(megabytes), snapshots.baseline()).run();
+            }
+            if (options.remote() && options.compression()) {
+                new CompressionBench(database, work, results, compressionRunsFor(megabytes), size).run();
+            }
             if (megabytes == options.memorySizeMb()) {
                 largest = database;
             }
@@ -39,7 +45,13 @@ public final class Benchmarks {
             new StartupBench(options.dir().resolve("startup"), results, options.startupRuns()).run();
         }
         if (options.memory() && largest != null) {
-            new MemoryBench(largest, results, label(options.memorySizeMb())).run();
+            if (options.snapshots()) {
+                new MemoryBench(largest, results, label(options.memorySizeMb())).run();
+            }
+            if (options.remote()) {
+                new RemoteMemoryBench(largest, options.dir().resolve("remote"), results, label(options.memorySizeMb()))
+                        .run();
+            }
         }
         if (options.live()) {
             BenchDatabase live = BenchDatabase.ofSize(options.dir().resolve("live"), 300);
@@ -69,6 +81,11 @@ public final class Benchmarks {
             return 9;
         }
         return (megabytes <= 1024) ? 5 : 1;
+    }
+
+    private static int compressionRunsFor(int megabytes) {
+        // gzip costs tens of copies' time per pass: one pass at 1 GB and above keeps the whole run in time
+        return (megabytes <= 256) ? 3 : 1;
     }
 
     private static String label(int megabytes) {

@@ -49,8 +49,7 @@ final class MemoryBench {
             this.results.target(what + " with " + HEAP_LIMIT, "failed: " + ex.getMessage(), "succeeds", false);
             return;
         }
-        String value = "heap " + Results.megabytes(Long.parseLong(values.get("PEAK_HEAP_BYTES"))) + ", RSS "
-                + Results.megabytes(Long.parseLong(values.get("PEAK_RSS_KB")) * 1024) + ", "
+        String value = PeakMemory.describe(values) + ", "
                 + Results.seconds(Double.parseDouble(values.get("SNAPSHOT_SECONDS")));
         this.results.target(what + " with " + HEAP_LIMIT, value, "succeeds", true);
     }

@@ -7,9 +7,6 @@ import io.github.migrationguard.snapshot.SnapshotMethod;
 import io.github.migrationguard.snapshot.SnapshotSettings;
 import io.github.migrationguard.snapshot.SnapshotWriter;
 import io.github.migrationguard.snapshot.Verification;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -34,28 +31,8 @@ public final class MemoryProbe {
                 .write(SnapshotLabel.MANUAL, "memory");
         double seconds = (System.nanoTime() - start) / 1e9;
         Files.deleteIfExists(snapshot.file());
-        System.out.println("PEAK_HEAP_BYTES=" + peakHeapBytes());
-        System.out.println("PEAK_RSS_KB=" + vmHighWaterMark());
+        PeakMemory.print();
         System.out.println("SNAPSHOT_SECONDS=" + seconds);
         System.out.println("METHOD=" + snapshot.method());
-    }
-
-    static long peakHeapBytes() {
-        long peakHeap = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peakHeap += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peakHeap;
-    }
-
-    static long vmHighWaterMark() throws Exception {
-        for (String line : Files.readAllLines(Paths.get("/proc/self/status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        return -1;
     }
 }

@@ -63,7 +63,6 @@ public final class ScaleProbe {
             System.out.println("RESTORE_SECONDS=" + restore.duration().toMillis() / 1e3);
             System.out.println("RESTORE_OUTCOME=" + restore.outcome());
         }
-        System.out.println("PEAK_HEAP_BYTES=" + MemoryProbe.peakHeapBytes());
-        System.out.println("PEAK_RSS_KB=" + MemoryProbe.vmHighWaterMark());
+        PeakMemory.print();
     }
 }

@@ -1,0 +1,2 @@
+/** Off-machine copies of snapshots in S3-compatible object storage, through the AWS SDK for Java 2.x. */
+package io.github.migrationguard.remote;
