@@ -13,8 +13,10 @@ import java.util.List;
  * @param startupRuns startup runs per variant (alternating)
  * @param memory whether to run the small-heap snapshot in a child JVM
  * @param startup whether to time application startup
+ * @param fingerprints whether to time fingerprint recording on a fresh database with 86 migrations
  */
-record BenchOptions(Path dir, List<Integer> sizesMb, int startupRuns, boolean memory, boolean startup) {
+record BenchOptions(
+        Path dir, List<Integer> sizesMb, int startupRuns, boolean memory, boolean startup, boolean fingerprints) {
 
     static BenchOptions parse(String[] args) {
         Path dir = Paths.get("target", "bench");
@@ -22,6 +24,7 @@ record BenchOptions(Path dir, List<Integer> sizesMb, int startupRuns, boolean me
         int startupRuns = 15;
         boolean memory = true;
         boolean startup = true;
+        boolean fingerprints = true;
         for (String arg : args) {
             if (arg.isBlank()) {
                 continue;
@@ -38,12 +41,14 @@ record BenchOptions(Path dir, List<Integer> sizesMb, int startupRuns, boolean me
                 memory = false;
             } else if (arg.equals("--no-startup")) {
                 startup = false;
+            } else if (arg.equals("--no-fingerprints")) {
+                fingerprints = false;
             } else {
                 throw new IllegalArgumentException("Unknown option " + arg + "; known: --dir=, --sizes=100,1024, "
-                        + "--with-4g, --startup-runs=N (>= 10), --no-memory, --no-startup");
+                        + "--with-4g, --startup-runs=N (>= 10), --no-memory, --no-startup, --no-fingerprints");
             }
         }
-        return new BenchOptions(dir.toAbsolutePath(), sizes, startupRuns, memory, startup);
+        return new BenchOptions(dir.toAbsolutePath(), sizes, startupRuns, memory, startup, fingerprints);
     }
 
     /**
