@@ -69,20 +69,16 @@ install_prometheus() {
 
 build_sample_app() {
     log "building the sample app"
-    # The sample's jar is not repackaged: run its classes on the classpath Maven resolves in the same reactor build
-    (cd "$ROOT" && mvn -q -B -DskipTests -pl sample-app -am package dependency:build-classpath \
-        -Dmdep.outputFile=target/e2e-classpath.txt -Dmdep.includeScope=runtime)
-    CLASSPATH_ARG="$ROOT/sample-app/target/classes:$(cat "$ROOT/sample-app/target/e2e-classpath.txt")"
-    MAIN_CLASS="$(grep -rl '@SpringBootApplication' "$ROOT/sample-app/src/main/java" | head -n 1 \
-        | sed -e "s|$ROOT/sample-app/src/main/java/||" -e 's|\.java$||' -e 's|/|.|g')"
-    [ -n "$MAIN_CLASS" ] || { log "no @SpringBootApplication class in sample-app"; return 1; }
+    (cd "$ROOT" && mvn -q -B -DskipTests -pl sample-app -am package)
+    APP_JAR="$ROOT/sample-app/target/migration-guard-sample-app.jar"
+    [ -f "$APP_JAR" ] || { log "no executable jar at $APP_JAR"; return 1; }
 }
 
 # Starts the sample app in the background on APP_PORT; extra arguments are passed to it.
 start_app() {
     local name="$1"
     shift
-    java -cp "$CLASSPATH_ARG" "$MAIN_CLASS" \
+    java -jar "$APP_JAR" \
         --server.address=127.0.0.1 \
         --server.port="$APP_PORT" \
         --library.data-dir="$WORK/data" \

@@ -16,6 +16,8 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param sizeBytes its size, when taken
  * @param durationMs time spent
  * @param verification how it was verified, when taken
+ * @param method how it was copied ({@code FILE_COPY}, {@code BACKUP_API}, {@code VACUUM_INTO}), when taken
+ * @param cloned whether the file was cloned copy-on-write rather than copied, when taken
  * @param message why it failed or was skipped
  * @param reason the reason a manual snapshot was asked for, or {@code null}
  */
@@ -27,6 +29,8 @@ public record SnapshotAttemptDescriptor(
         @Nullable Long sizeBytes,
         long durationMs,
         @Nullable String verification,
+        @Nullable String method,
+        @Nullable Boolean cloned,
         @Nullable String message,
         @Nullable String reason)
         implements OperationResponseBody {
@@ -45,6 +49,10 @@ public record SnapshotAttemptDescriptor(
                 (snapshot != null) ? snapshot.sizeBytes() : null,
                 attempt.duration().toMillis(),
                 (snapshot != null) ? snapshot.verification().name().toLowerCase(Locale.ROOT) : null,
+                (snapshot != null)
+                        ? snapshot.method().name().toLowerCase(Locale.ROOT).replace('_', '-')
+                        : null,
+                (snapshot != null) ? snapshot.cloned() : null,
                 attempt.message(),
                 reason);
     }

@@ -1,2 +1,5 @@
 /** Health, metrics and endpoint for migration-guard. */
+@NullMarked
 package io.github.migrationguard.actuate;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,6 +2,7 @@ package io.github.migrationguard.autoconfigure;
 
 import io.github.migrationguard.actuate.MigrationGuardMetrics;
 import io.github.migrationguard.lint.MigrationLint;
+import io.github.migrationguard.snapshot.SnapshotException;
 import io.github.migrationguard.strategy.GuardSettings;
 import io.github.migrationguard.strategy.GuardedMigration;
 import io.github.migrationguard.strategy.LiveSnapshots;
@@ -24,6 +25,7 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
  * Auto-configuration for migration-guard: guards Spring Boot's Flyway migration with snapshots, self-heal and restore.
@@ -37,6 +39,7 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnBean(Flyway.class)
 @ConditionalOnBooleanProperty(name = "migration-guard.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MigrationGuardProperties.class)
+@ImportRuntimeHints(MigrationGuardRuntimeHints.class)
 public final class MigrationGuardAutoConfiguration {
 
     // Internal state the strategy publishes to and health, metrics and the endpoint read: not a bean users replace
@@ -81,13 +84,21 @@ public final class MigrationGuardAutoConfiguration {
     @ConditionalOnMissingBean
     LiveSnapshots migrationGuardLiveSnapshots(
             Flyway flyway, MigrationGuardProperties properties, MigrationReports reports) {
-        return new LiveSnapshots(
+        LiveSnapshots snapshots = new LiveSnapshots(
                 flyway.getConfiguration().getDataSource(),
                 new GuardSettingsFactory(properties)
                         .snapshotSettings()
                         .withHistoryTable(flyway.getConfiguration().getTable()),
                 reports.activity(),
                 Clock.systemUTC());
+        try {
+            // Ask the pool where the file is now, before the application serves anything: from then on snapshots,
+            // health and metrics use connections of their own and never wait for the application's pool
+            snapshots.database();
+        } catch (SnapshotException ex) {
+            // Asked again at first use, when the database can be reached
+        }
+        return snapshots;
     }
 
     @Configuration(proxyBeanMethods = false)

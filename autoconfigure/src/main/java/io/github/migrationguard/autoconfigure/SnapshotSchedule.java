@@ -11,11 +11,17 @@ import org.springframework.scheduling.support.CronTrigger;
  * Takes {@code scheduled} snapshots on a cron while the application runs. Starts once the context is refreshed, so
  * never before the startup migration. Each tick only hands the snapshot to a worker thread, so ticks stay on time even
  * when a snapshot runs long; a tick that comes while a snapshot is still being taken is skipped and recorded as such
- * by {@link LiveSnapshots}.
+ * by {@link LiveSnapshots}. Stopping is bounded: a snapshot still being verified gets
+ * {@link io.github.migrationguard.snapshot.PendingSnapshot#SHUTDOWN_WAIT} to finish, then is cancelled and deleted.
  */
 final class SnapshotSchedule implements SmartLifecycle {
 
-    private static final int AWAIT_TERMINATION_SECONDS = 60;
+    /**
+     * How long stopping waits for the worker once a verification is settled or cancelled: a copy still under way
+     * (the online backup API cannot be interrupted) is left to the JVM's exit, and its temporary file to the next
+     * start.
+     */
+    private static final int AWAIT_TERMINATION_SECONDS = 5;
 
     private final LiveSnapshots snapshots;
 
@@ -41,7 +47,6 @@ final class SnapshotSchedule implements SmartLifecycle {
         scheduler.setPoolSize(2);
         scheduler.setThreadNamePrefix("migration-guard-snapshot-");
         scheduler.setWaitForTasksToCompleteOnShutdown(true);
-        // Let a running snapshot finish before the DataSource closes
         scheduler.setAwaitTerminationSeconds(AWAIT_TERMINATION_SECONDS);
         scheduler.initialize();
         scheduler.schedule(() -> tick(scheduler), new CronTrigger(this.cron));
@@ -63,6 +68,9 @@ final class SnapshotSchedule implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         if (this.scheduler != null) {
+            // No tick starts a snapshot from here on; one being verified settles or is cancelled, within bounds
+            this.scheduler.getScheduledExecutor().shutdown();
+            this.snapshots.close();
             this.scheduler.shutdown();
             this.scheduler = null;
         }

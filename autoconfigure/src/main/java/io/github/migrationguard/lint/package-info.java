@@ -1,2 +1,5 @@
 /** Pre-flight checks of pending SQLite migrations. */
+@NullMarked
 package io.github.migrationguard.lint;
+
+import org.jspecify.annotations.NullMarked;

@@ -38,7 +38,7 @@ public final class DowngradeRestore {
 
     private final boolean enabled;
 
-    private final SnapshotRestorer restorer;
+    private final JournaledRestore restorer;
 
     private final PreRestoreSnapshot preRestoreSnapshot;
 
@@ -51,7 +51,7 @@ public final class DowngradeRestore {
      */
     public DowngradeRestore(RestoreSettings settings, int keep, Clock clock, SnapshotRestorer restorer) {
         this.enabled = settings.onDowngrade();
-        this.restorer = restorer;
+        this.restorer = new JournaledRestore(restorer, clock);
         this.preRestoreSnapshot = new PreRestoreSnapshot(keep, clock);
     }
 
@@ -132,7 +132,7 @@ public final class DowngradeRestore {
         Path snapshot = usable(found.obtain(), gap.application(), snapshotSettings.historyTable());
         Snapshot before = this.preRestoreSnapshot.take(dataSource, database, snapshotSettings, PROPERTY + "=true");
         try (Connection connection = dataSource.getConnection()) {
-            this.restorer.restoreInto(connection, snapshot);
+            this.restorer.restore(connection, database.path(), snapshot, RestoreTrigger.STARTUP);
         } catch (SQLException | RestoreException ex) {
             String message = "Restoring " + snapshot + " into " + database.path() + " (" + PROPERTY + "=true) FAILED: "
                     + ex.getMessage() + ". The database as it was before is in " + before.file() + "; stop the "

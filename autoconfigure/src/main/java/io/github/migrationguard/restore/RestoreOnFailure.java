@@ -4,6 +4,7 @@ import io.github.migrationguard.snapshot.DatabaseFile;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
@@ -18,10 +19,14 @@ public final class RestoreOnFailure {
 
     private static final Log logger = LogFactory.getLog(RestoreOnFailure.class);
 
-    private final SnapshotRestorer restorer;
+    private final JournaledRestore restore;
 
     public RestoreOnFailure(SnapshotRestorer restorer) {
-        this.restorer = restorer;
+        this(restorer, Clock.systemUTC());
+    }
+
+    public RestoreOnFailure(SnapshotRestorer restorer, Clock clock) {
+        this.restore = new JournaledRestore(restorer, clock);
     }
 
     /**
@@ -37,7 +42,7 @@ public final class RestoreOnFailure {
         logger.warn("Migration of " + database.path() + " failed (" + firstLine(failure.getMessage())
                 + "); restoring snapshot " + snapshot + " (migration-guard.restore.on-failure=true)");
         try (Connection connection = dataSource.getConnection()) {
-            this.restorer.restoreInto(connection, snapshot);
+            this.restore.restore(connection, database.path(), snapshot, RestoreTrigger.FAILURE);
         } catch (SQLException | RestoreException ex) {
             String message = "Restoring snapshot " + snapshot + " into " + database.path() + " after the failed "
                     + "migration FAILED: " + ex.getMessage() + ". The database may be partly migrated. The snapshot "

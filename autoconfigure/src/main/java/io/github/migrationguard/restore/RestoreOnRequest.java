@@ -30,7 +30,7 @@ public final class RestoreOnRequest {
 
     private final RestoreLedger ledger = new RestoreLedger();
 
-    private final SnapshotRestorer restorer;
+    private final JournaledRestore restorer;
 
     private final PreRestoreSnapshot preRestoreSnapshot;
 
@@ -44,7 +44,7 @@ public final class RestoreOnRequest {
     public RestoreOnRequest(RestoreSettings settings, int keep, Clock clock, SnapshotRestorer restorer) {
         this.settings = settings;
         this.clock = clock;
-        this.restorer = restorer;
+        this.restorer = new JournaledRestore(restorer, clock);
         this.preRestoreSnapshot = new PreRestoreSnapshot(keep, clock);
     }
 
@@ -78,7 +78,27 @@ public final class RestoreOnRequest {
         Path snapshot = new RequestedSnapshot(
                         snapshotSettings.directoryFor(database.path()), snapshotSettings.historyTable())
                 .resolve(from);
+        if (!this.settings.force()) {
+            refuseForeign(dataSource, snapshot, from, snapshotSettings.historyTable());
+        }
         return Optional.of(restore(dataSource, database, snapshotSettings, from, snapshot));
+    }
+
+    private static void refuseForeign(DataSource dataSource, Path snapshot, String from, String historyTable) {
+        Optional<String> evidence;
+        try (Connection live = dataSource.getConnection()) {
+            evidence = new SnapshotOrigin(historyTable).foreignEvidence(snapshot, live);
+        } catch (SQLException ex) {
+            throw new RestoreException(
+                    "Could not tell whether " + snapshot + " is a copy of this application's " + "database: "
+                            + ex.getMessage() + "; nothing was changed",
+                    ex);
+        }
+        evidence.ifPresent((why) -> {
+            throw new RestoreException(RequestedSnapshot.PROPERTY + "=" + from + " names " + snapshot
+                    + ", which is not a snapshot of this application's database: " + why + ". Nothing was changed. "
+                    + "Pick another file, or set migration-guard.restore.force=true to restore it anyway");
+        });
     }
 
     private RestoreRecord restore(
@@ -91,7 +111,7 @@ public final class RestoreOnRequest {
         Snapshot before = this.preRestoreSnapshot.take(
                 dataSource, database, snapshotSettings, RequestedSnapshot.PROPERTY + "=" + from);
         try (Connection connection = dataSource.getConnection()) {
-            this.restorer.restoreInto(connection, snapshot);
+            this.restorer.restore(connection, database.path(), snapshot, RestoreTrigger.STARTUP);
             this.ledger.record(connection, from, snapshot.getFileName().toString(), Instant.now(this.clock));
         } catch (SQLException | RestoreException ex) {
             String message = "Restoring " + snapshot + " into " + database.path() + " (" + RequestedSnapshot.PROPERTY

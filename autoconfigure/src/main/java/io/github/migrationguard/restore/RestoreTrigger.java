@@ -20,12 +20,7 @@ public enum RestoreTrigger {
     /**
      * An older build started on a newer database, with {@code migration-guard.restore.on-downgrade=true}.
      */
-    DOWNGRADE,
-
-    /**
-     * An operator asked for a restore while the application runs.
-     */
-    MANUAL;
+    DOWNGRADE;
 
     /**
      * Returns the trigger as it appears in metric tags and logs.

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.logging.Log;
@@ -16,7 +17,10 @@ import org.sqlite.SQLiteErrorCode;
 /**
  * Restores a snapshot into the live database through SQLite's online backup API, on a connection the caller holds, so
  * that SQLite itself rewrites the pages and keeps the {@code -wal} and {@code -shm} files coherent for every other
- * connection. Copies in one step, then proves the live database matches the snapshot and passes {@code quick_check}.
+ * connection. Copies in one backup step: the step takes the database's write lock (waiting for other connections up
+ * to {@link #DEFAULT_LOCK_WAIT}), writes every page and commits, so the live file only changes while the lock is held,
+ * and either every page changes or none. Then proves the live database matches the snapshot page for page and passes
+ * {@code quick_check}. When the lock cannot be had, nothing changed and {@link RestoreNotStartedException} says so.
  */
 public final class SnapshotRestorer {
 
@@ -24,20 +28,24 @@ public final class SnapshotRestorer {
 
     private static final int ALL_PAGES = -1;
 
-    private static final int SLEEP_MILLIS = 100;
+    /**
+     * How long a restore waits for other connections to release the write lock (and, in rollback-journal mode, for
+     * readers to finish) before it gives up with nothing changed.
+     */
+    public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(30);
 
-    private static final int DEFAULT_BUSY_RETRIES = 100;
+    private static final int NO_RETRY = 0;
 
     private static final int MAX_REPORTED_PROBLEMS = 5;
 
-    private final int busyRetries;
+    private final Duration lockWait;
 
     public SnapshotRestorer() {
-        this(DEFAULT_BUSY_RETRIES);
+        this(DEFAULT_LOCK_WAIT);
     }
 
-    SnapshotRestorer(int busyRetries) {
-        this.busyRetries = busyRetries;
+    SnapshotRestorer(Duration lockWait) {
+        this.lockWait = lockWait;
     }
 
     /**
@@ -45,6 +53,7 @@ public final class SnapshotRestorer {
      * @param live a connection to the live database, freshly borrowed (nothing pending), in either commit mode; left
      * open, in the mode it came in
      * @param snapshot a verified snapshot file
+     * @throws RestoreNotStartedException when the write lock could not be had in time; nothing was changed
      * @throws RestoreException when the live database does not hold the snapshot afterwards
      */
     public void restoreInto(Connection live, Path snapshot) {
@@ -67,15 +76,25 @@ public final class SnapshotRestorer {
     }
 
     private void restoreAndCheck(Connection live, Path snapshot) throws SQLException {
-        DatabaseFingerprint expected = fingerprintOf(snapshot);
-        checkPageSize(live, snapshot, expected);
-        copyInto(live, snapshot);
-        if (!DatabaseFingerprint.of(live).equals(expected)) {
+        Expected expected = expectedOf(snapshot);
+        checkPageSize(live, snapshot, expected.fingerprint());
+        DatabaseFingerprint before = DatabaseFingerprint.of(live);
+        copyUnderWriteLock(live, snapshot);
+        DatabaseFingerprint after = DatabaseFingerprint.of(live);
+        if (!after.equals(expected.fingerprint())) {
             // sqlite-jdbc returns the result code of the snapshot's handle, so a failed write into the live
-            // database can look like success; compare instead
+            // database looks like success; the single step either committed every page or rolled all back
+            if (after.equals(before)) {
+                throw new RestoreNotStartedException("Could not restore " + snapshot + ": another connection held "
+                        + "the write lock of the live database (or, in rollback-journal mode, kept reading) for "
+                        + "longer than " + this.lockWait.toSeconds() + " s; nothing was changed");
+            }
             throw new RestoreException("The live database does not match snapshot " + snapshot
-                    + " after the restore: SQLite could not write it, most likely because another connection "
-                    + "held the write lock throughout");
+                    + " after the restore, and no longer matches what it was before either");
+        }
+        if (!PageMap.of(live).equals(expected.pages())) {
+            throw new RestoreException(
+                    "The live database does not match snapshot " + snapshot + " page for page " + "after the restore");
         }
         List<String> problems = quickCheck(live);
         if (!problems.isEmpty()) {
@@ -107,16 +126,31 @@ public final class SnapshotRestorer {
         }
     }
 
-    private static DatabaseFingerprint fingerprintOf(Path snapshot) throws SQLException {
-        try (Connection connection = SqliteConnections.open(snapshot)) {
-            return DatabaseFingerprint.of(connection);
+    private static Expected expectedOf(Path snapshot) throws SQLException {
+        try (Connection connection = SqliteConnections.openReadOnly(snapshot)) {
+            return new Expected(DatabaseFingerprint.of(connection), PageMap.of(connection));
         }
     }
 
-    private void copyInto(Connection live, Path snapshot) throws SQLException {
+    private void copyUnderWriteLock(Connection live, Path snapshot) throws SQLException {
+        int busyTimeout = (int) single(live, "PRAGMA busy_timeout");
+        try (Statement statement = live.createStatement()) {
+            // The one backup step waits for the write lock through this connection's busy handler: a bounded wait,
+            // after which the step rolls back and the live database is as it was
+            statement.execute("PRAGMA busy_timeout = " + this.lockWait.toMillis());
+            try {
+                copyInOneStep(live, snapshot);
+            } finally {
+                statement.execute("PRAGMA busy_timeout = " + busyTimeout);
+            }
+        }
+    }
+
+    private static void copyInOneStep(Connection live, Path snapshot) throws SQLException {
         SQLiteConnection sqlite = live.unwrap(SQLiteConnection.class);
-        int result = sqlite.getDatabase()
-                .restore("main", snapshot.toString(), null, SLEEP_MILLIS, this.busyRetries, ALL_PAGES);
+        // No retry loop: a retried step after a busy commit would hold the write lock across sleeps, and sqlite-jdbc
+        // hides the step's own result anyway; the comparison afterwards tells what happened
+        int result = sqlite.getDatabase().restore("main", snapshot.toString(), null, 0, NO_RETRY, ALL_PAGES);
         if (result != 0) {
             SQLiteErrorCode code = SQLiteErrorCode.getErrorCode(result);
             throw new SQLException(
@@ -125,6 +159,11 @@ public final class SnapshotRestorer {
                     result);
         }
     }
+
+    /**
+     * What the live database must look like once the snapshot is in place.
+     */
+    private record Expected(DatabaseFingerprint fingerprint, PageMap pages) {}
 
     private static List<String> quickCheck(Connection live) throws SQLException {
         List<String> problems = new ArrayList<>();

@@ -5,10 +5,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.locks.LockSupport;
-import javax.sql.DataSource;
 
 /**
- * Copies a live database to a new file with the configured {@link SnapshotMethod}, through one pooled connection.
+ * Copies a live database to a new file with the configured {@link SnapshotMethod}, through one connection.
  */
 final class DatabaseCopier {
 
@@ -24,45 +23,63 @@ final class DatabaseCopier {
 
     /**
      * Copies the database.
-     * @param dataSource the application's data source; one connection is borrowed and returned
+     * @param connections where the one connection used comes from; it is closed (or returned) afterwards
      * @param source the database file
      * @param target the file to create; must not exist
      * @param method the method to use
-     * @return the method that was actually used ({@link SnapshotMethod#AUTO} resolves to another)
+     * @param live whether the application is running: then {@link SnapshotMethod#AUTO} never holds the write lock
+     * longer than a clone takes
+     * @return the method that was actually used ({@link SnapshotMethod#AUTO} resolves to another) and whether the file
+     * was cloned
      * @throws SQLException on a database error
      * @throws IOException when copying fails
      */
-    SnapshotMethod copy(DataSource dataSource, DatabaseFile source, Path target, SnapshotMethod method)
+    Copied copy(ConnectionSource connections, DatabaseFile source, Path target, SnapshotMethod method, boolean live)
             throws SQLException, IOException {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = connections.open()) {
             boolean autoCommit = connection.getAutoCommit();
             // Copy methods manage their own transactions (VACUUM INTO refuses to run inside one)
             connection.setAutoCommit(true);
             try {
-                return copy(connection, source, target, method);
+                return copy(connection, source, target, method, live);
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
         }
     }
 
-    private SnapshotMethod copy(Connection connection, DatabaseFile source, Path target, SnapshotMethod method)
+    private Copied copy(Connection connection, DatabaseFile source, Path target, SnapshotMethod method, boolean live)
             throws SQLException, IOException {
         return switch (method) {
             case FILE_COPY -> copyFile(connection, source, target);
             case BACKUP_API -> backup(connection, target);
             case VACUUM_INTO -> vacuum(connection, target);
-            case AUTO -> this.fileCopy.tryCopy(connection, source, target, false)
-                    ? SnapshotMethod.FILE_COPY
-                    : backup(connection, target);
+            case AUTO -> live
+                    ? cloneOrBackup(connection, source, target)
+                    : fileCopyOrBackup(connection, source, target);
         };
     }
 
-    private SnapshotMethod copyFile(Connection connection, DatabaseFile source, Path target)
+    private Copied fileCopyOrBackup(Connection connection, DatabaseFile source, Path target)
             throws SQLException, IOException {
+        LockedFileCopy.Result result = this.fileCopy.tryCopy(connection, source, target, false, false);
+        return result.copied() ? fileCopy(result) : backup(connection, target);
+    }
+
+    private Copied cloneOrBackup(Connection connection, DatabaseFile source, Path target)
+            throws SQLException, IOException {
+        if (FileClone.knownUnsupported(target.toAbsolutePath().getParent()) != null) {
+            return backup(connection, target);
+        }
+        LockedFileCopy.Result result = this.fileCopy.tryCopy(connection, source, target, false, true);
+        return result.copied() ? fileCopy(result) : backup(connection, target);
+    }
+
+    private Copied copyFile(Connection connection, DatabaseFile source, Path target) throws SQLException, IOException {
         for (int attempt = 1; attempt <= FILE_COPY_ATTEMPTS; attempt++) {
-            if (this.fileCopy.tryCopy(connection, source, target, true)) {
-                return SnapshotMethod.FILE_COPY;
+            LockedFileCopy.Result result = this.fileCopy.tryCopy(connection, source, target, true, false);
+            if (result.copied()) {
+                return fileCopy(result);
             }
             LockSupport.parkNanos(FILE_COPY_BACKOFF_NANOS);
         }
@@ -71,13 +88,35 @@ final class DatabaseCopier {
                 + "migration-guard.snapshot.method to auto or backup-api to copy without waiting for that");
     }
 
-    private SnapshotMethod backup(Connection connection, Path target) throws SQLException {
-        this.onlineBackup.copy(connection, target);
-        return SnapshotMethod.BACKUP_API;
+    private static Copied fileCopy(LockedFileCopy.Result result) {
+        return new Copied(SnapshotMethod.FILE_COPY, result == LockedFileCopy.Result.CLONED);
     }
 
-    private SnapshotMethod vacuum(Connection connection, Path target) throws SQLException {
-        this.vacuumInto.copy(connection, target);
-        return SnapshotMethod.VACUUM_INTO;
+    private Copied backup(Connection connection, Path target) throws SQLException {
+        this.onlineBackup.copy(connection, target);
+        return new Copied(SnapshotMethod.BACKUP_API, false);
     }
+
+    private Copied vacuum(Connection connection, Path target) throws SQLException {
+        this.vacuumInto.copy(connection, target);
+        return new Copied(SnapshotMethod.VACUUM_INTO, false);
+    }
+
+    /**
+     * Where the copy's connection comes from: the application's pool at startup, a direct connection of its own
+     * while the application runs.
+     */
+    @FunctionalInterface
+    interface ConnectionSource {
+
+        Connection open() throws SQLException;
+    }
+
+    /**
+     * How a copy was made.
+     *
+     * @param method the method used
+     * @param cloned whether the file was cloned copy-on-write rather than copied
+     */
+    record Copied(SnapshotMethod method, boolean cloned) {}
 }

@@ -66,14 +66,54 @@ public record DatabaseFile(Path path, String skipReason) {
         if (file == null || file.isEmpty()) {
             return new DatabaseFile(null, "the SQLite database is in memory");
         }
-        Path path = Paths.get(file).toAbsolutePath();
+        return inspect(Paths.get(file).toAbsolutePath(), connection);
+    }
+
+    /**
+     * Asks the database behind the given data source for the path of its main file, without looking at the file.
+     * @param dataSource the data source; one connection is borrowed and returned
+     * @return the path, or {@code null} when the database is not SQLite or is in memory
+     */
+    public static Path mainFileOf(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!SQLITE_PRODUCT.equalsIgnoreCase(connection.getMetaData().getDatabaseProductName())) {
+                return null;
+            }
+            String file = mainFile(connection);
+            return (file == null || file.isEmpty()) ? null : Paths.get(file).toAbsolutePath();
+        } catch (SQLException ex) {
+            throw new SnapshotException("Could not ask the database where its file is: " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Looks at a SQLite file through a connection of its own, outside any pool.
+     * @param path the main database file
+     * @return the file, or the reason there is nothing to snapshot in it yet
+     */
+    public static DatabaseFile at(Path path) {
         if (isMissingOrEmpty(path)) {
-            return new DatabaseFile(null, "the SQLite database file " + path + " does not exist yet");
+            return missing(path);
+        }
+        try (Connection connection = SqliteConnections.open(path)) {
+            return inspect(path, connection);
+        } catch (SQLException ex) {
+            throw new SnapshotException("Could not open " + path + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static DatabaseFile inspect(Path path, Connection connection) throws SQLException {
+        if (isMissingOrEmpty(path)) {
+            return missing(path);
         }
         if (isEmptyDatabase(connection)) {
             return new DatabaseFile(null, "the SQLite database file " + path + " holds no tables yet");
         }
         return new DatabaseFile(path, null);
+    }
+
+    private static DatabaseFile missing(Path path) {
+        return new DatabaseFile(null, "the SQLite database file " + path + " does not exist yet");
     }
 
     private static boolean isEmptyDatabase(Connection connection) throws SQLException {

@@ -12,8 +12,9 @@ import java.sql.Statement;
 import org.sqlite.SQLiteErrorCode;
 
 /**
- * Copies the database file byte for byte while holding SQLite's write lock with an empty WAL: nothing can change the
- * file during the copy, and the file alone holds every committed transaction.
+ * Copies the database file while holding SQLite's write lock with an empty WAL: nothing can change the file during the
+ * copy, and the file alone holds every committed transaction. The copy is a copy-on-write clone where the file system
+ * can make one (milliseconds under the lock whatever the size), else a byte-for-byte copy through the kernel.
  */
 final class LockedFileCopy {
 
@@ -24,11 +25,13 @@ final class LockedFileCopy {
      * @param target the file to create
      * @param wait whether to wait (up to the connection's busy timeout) for readers and writers that keep the WAL
      * busy or hold the write lock; without waiting, such a database is left alone at once
-     * @return {@code false} when the write lock and an empty WAL could not be had; nothing was copied
+     * @param cloneOnly whether to give up rather than copy byte for byte when the file cannot be cloned, so the write
+     * lock is never held longer than a clone takes
+     * @return what happened; nothing was copied unless {@link Result#CLONED} or {@link Result#COPIED}
      * @throws SQLException on a database error
      * @throws IOException when copying fails
      */
-    boolean tryCopy(Connection connection, DatabaseFile source, Path target, boolean wait)
+    Result tryCopy(Connection connection, DatabaseFile source, Path target, boolean wait, boolean cloneOnly)
             throws SQLException, IOException {
         try (Statement statement = connection.createStatement()) {
             int busyTimeout = busyTimeout(statement);
@@ -36,10 +39,10 @@ final class LockedFileCopy {
                 statement.execute("PRAGMA busy_timeout = 0");
             }
             try {
-                return copyUnderLock(statement, source, target);
+                return copyUnderLock(statement, source, target, cloneOnly);
             } catch (SQLException ex) {
                 if (!wait && isBusy(ex)) {
-                    return false;
+                    return Result.BUSY;
                 }
                 throw ex;
             } finally {
@@ -48,17 +51,23 @@ final class LockedFileCopy {
         }
     }
 
-    private static boolean copyUnderLock(Statement statement, DatabaseFile source, Path target)
+    private static Result copyUnderLock(Statement statement, DatabaseFile source, Path target, boolean cloneOnly)
             throws SQLException, IOException {
         // A checkpoint cannot run inside a transaction, so empty the WAL first, then lock and check it stayed so
         statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         statement.execute("BEGIN IMMEDIATE");
         try {
             if (!isEmpty(source.walPath())) {
-                return false;
+                return Result.BUSY;
+            }
+            if (FileClone.tryClone(source.path(), target) == null) {
+                return Result.CLONED;
+            }
+            if (cloneOnly) {
+                return Result.NOT_CLONED;
             }
             transfer(source.path(), target);
-            return true;
+            return Result.COPIED;
         } finally {
             statement.execute("ROLLBACK");
         }
@@ -80,13 +89,32 @@ final class LockedFileCopy {
     }
 
     private static void transfer(Path source, Path target) throws IOException {
-        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
-                FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        // Never close the source's descriptor: that would drop this process's SQLite locks on the live file
+        FileChannel in = HeldReadChannels.of(source);
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             long size = in.size();
             long position = 0;
             while (position < size) {
                 position += in.transferTo(position, size - position, out);
             }
+        }
+    }
+
+    /**
+     * What came of one attempt.
+     */
+    enum Result {
+        /** The write lock or an empty WAL could not be had. */
+        BUSY,
+        /** The file was cloned. */
+        CLONED,
+        /** The file was copied byte for byte. */
+        COPIED,
+        /** The file could not be cloned, and only a clone was asked for. */
+        NOT_CLONED;
+
+        boolean copied() {
+            return this == CLONED || this == COPIED;
         }
     }
 }

@@ -10,6 +10,8 @@ import java.time.Duration;
  * @param name its parsed name (label and time)
  * @param sizeBytes its size
  * @param method the copy method that was used
+ * @param cloned whether the file was cloned copy-on-write ({@link SnapshotMethod#FILE_COPY} on XFS, btrfs...) rather
+ * than copied
  * @param verification how it was verified
  * @param copyDuration time spent copying
  * @param duration time from start to final name, verification included
@@ -19,6 +21,7 @@ public record Snapshot(
         SnapshotName name,
         long sizeBytes,
         SnapshotMethod method,
+        boolean cloned,
         Verification verification,
         Duration copyDuration,
         Duration duration) {}

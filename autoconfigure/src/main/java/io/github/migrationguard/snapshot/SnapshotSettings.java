@@ -19,6 +19,15 @@ public record SnapshotSettings(
      */
     public static final String DEFAULT_DIR_NAME = "backups";
 
+    /**
+     * Returns the default settings: {@code backups} beside the database, {@code auto} method, {@code quick}
+     * verification, no free-space floor; the history table is the one Flyway is configured with.
+     * @return the default settings
+     */
+    public static SnapshotSettings defaults() {
+        return new SnapshotSettings(null, SnapshotMethod.AUTO, Verification.QUICK, 0, null);
+    }
+
     public SnapshotSettings {
         if (minFreeSpaceBytes < 0) {
             throw new IllegalArgumentException("minFreeSpaceBytes must not be negative, was " + minFreeSpaceBytes);

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Turns a freshly copied file into a standalone SQLite database (rollback journal, no {@code -wal} beside it) and
@@ -33,8 +34,20 @@ public final class SnapshotVerifier {
      * @throws SnapshotException when the copy is not a sound database
      */
     public void verify(Path file, Verification verification) {
+        verify(file, verification, (statement) -> {});
+    }
+
+    /**
+     * Verifies a copy, telling which statement runs the checks so that another thread can interrupt them.
+     * @param file the copy
+     * @param verification how thoroughly
+     * @param checking told the statement before the checks start, and {@code null} once they are over
+     * @throws SnapshotException when the copy is not a sound database, or the check was interrupted
+     */
+    void verify(Path file, Verification verification, Consumer<Statement> checking) {
         try (Connection connection = SqliteConnections.open(file)) {
             try (Statement statement = connection.createStatement()) {
+                checking.accept(statement);
                 // The copy is forced to disk once, right before its rename; syncing it here too only costs time
                 statement.execute("PRAGMA synchronous=OFF");
                 // The copy carries the source's WAL flag; a snapshot must be one self-contained file
@@ -45,6 +58,8 @@ public final class SnapshotVerifier {
                     case QUICK -> check(statement, "quick_check", file);
                     case FULL -> check(statement, "integrity_check", file);
                 }
+            } finally {
+                checking.accept(null);
             }
         } catch (SQLException ex) {
             throw new SnapshotException(

@@ -1,2 +1,5 @@
 /** Consistent, verified SQLite snapshots and their retention. */
+@NullMarked
 package io.github.migrationguard.snapshot;
+
+import org.jspecify.annotations.NullMarked;

@@ -43,6 +43,22 @@ public record GuardSettings(
     }
 
     /**
+     * Returns the settings a Spring Boot application gets when it sets no {@code migration-guard.*} property: for a
+     * plain Flyway user, the same behaviour as the starter's.
+     * @return the default settings
+     */
+    public static GuardSettings defaults() {
+        return new GuardSettings(
+                true,
+                5,
+                SnapshotWhen.PENDING,
+                false,
+                SnapshotSettings.defaults(),
+                HealSettings.defaults(),
+                RestoreSettings.defaults());
+    }
+
+    /**
      * Whether snapshots are taken at all.
      * @return whether snapshots are on
      */

@@ -10,6 +10,11 @@ public enum GuardStep {
     /**
      * Restoring the snapshot {@code migration-guard.restore.from} asks for.
      */
+    /**
+     * Completing a restore that a crash cut short at the previous start.
+     */
+    COMPLETE_RESTORE,
+
     RESTORE_ON_REQUEST,
 
     /**

@@ -7,6 +7,7 @@ import io.github.migrationguard.lint.LintSettings;
 import io.github.migrationguard.lint.MigrationLint;
 import io.github.migrationguard.restore.DowngradeOutcome;
 import io.github.migrationguard.restore.DowngradeRestore;
+import io.github.migrationguard.restore.InterruptedRestore;
 import io.github.migrationguard.restore.Rehearsal;
 import io.github.migrationguard.restore.RehearsalException;
 import io.github.migrationguard.restore.RestoreException;
@@ -15,6 +16,7 @@ import io.github.migrationguard.restore.RestoreOnRequest;
 import io.github.migrationguard.restore.RestoreRecord;
 import io.github.migrationguard.restore.SnapshotRestorer;
 import io.github.migrationguard.snapshot.DatabaseFile;
+import io.github.migrationguard.snapshot.PendingSnapshot;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import io.github.migrationguard.snapshot.SnapshotException;
 import io.github.migrationguard.snapshot.SnapshotSettings;
@@ -70,6 +72,8 @@ public final class GuardedMigration {
 
     private final RestoreOnFailure restoreOnFailure;
 
+    private final InterruptedRestore interruptedRestore;
+
     private volatile RunSnapshot lastSnapshot;
 
     public GuardedMigration(GuardSettings settings, MigrationReports reports, Clock clock) {
@@ -106,7 +110,8 @@ public final class GuardedMigration {
         this.restoreOnRequest = new RestoreOnRequest(settings.restore(), settings.keep(), clock, restorer);
         this.downgradeRestore = new DowngradeRestore(settings.restore(), settings.keep(), clock, restorer);
         this.rehearsal = new Rehearsal(clock);
-        this.restoreOnFailure = new RestoreOnFailure(restorer);
+        this.restoreOnFailure = new RestoreOnFailure(restorer, clock);
+        this.interruptedRestore = new InterruptedRestore(restorer, clock);
     }
 
     /**
@@ -145,8 +150,19 @@ public final class GuardedMigration {
 
     private MigrationReport guard(Flyway flyway, BootRun run, @Nullable Consumer<Flyway> applicationStep) {
         Configuration configuration = flyway.getConfiguration();
-        DataSource dataSource = configuration.getDataSource();
         SnapshotSettings snapshotSettings = this.settings.snapshot().withHistoryTable(configuration.getTable());
+        // One instance at a time from the pending check to the end of the migration: the others then find nothing
+        // pending, take no snapshot and prune nothing
+        try (InstanceLock lock = InstanceLock.acquire(run.database())) {
+            return guardExclusively(flyway, run, applicationStep, snapshotSettings);
+        }
+    }
+
+    private MigrationReport guardExclusively(
+            Flyway flyway, BootRun run, @Nullable Consumer<Flyway> applicationStep, SnapshotSettings snapshotSettings) {
+        Configuration configuration = flyway.getConfiguration();
+        DataSource dataSource = configuration.getDataSource();
+        completeInterruptedRestore(dataSource, run, snapshotSettings);
         restoreIfRequested(dataSource, run, snapshotSettings);
         run.enter(GuardStep.PLAN);
         BootPlan plan = plan(flyway, applicationStep);
@@ -231,6 +247,27 @@ public final class GuardedMigration {
         } catch (RuntimeException ex) {
             // Whatever stops validation may be what the application's step repairs: take the snapshot
             return true;
+        }
+    }
+
+    /**
+     * Completes a restore that a crash or {@code kill -9} cut short, before anything else reads the database.
+     */
+    private void completeInterruptedRestore(DataSource dataSource, BootRun run, SnapshotSettings snapshotSettings) {
+        DatabaseFile database = run.database();
+        if (!database.exists()) {
+            return;
+        }
+        run.enter(GuardStep.COMPLETE_RESTORE);
+        try {
+            this.interruptedRestore
+                    .completeIfAny(
+                            dataSource,
+                            database,
+                            snapshotSettings.directoryFor(database.path()).path())
+                    .ifPresent(run.restores()::add);
+        } catch (RestoreException ex) {
+            throw new RestoreFailedException(ex.getMessage(), ex);
         }
     }
 
@@ -356,7 +393,9 @@ public final class GuardedMigration {
 
     /**
      * Waits until the pre-migrate snapshot of the latest run is settled: verified under its final name, or failed and
-     * deleted. For a graceful shutdown that should not cut a verification short, or a test that needs the file.
+     * deleted; at most {@link PendingSnapshot#SHUTDOWN_WAIT}, after which its verification is cancelled and the copy
+     * deleted (a few more seconds). For a shutdown that should neither cut a verification short without need nor
+     * hang, or a test that needs the file.
      * @return the final attempt, or empty before the first run
      */
     public Optional<SnapshotAttempt> awaitSnapshot() {
@@ -364,12 +403,7 @@ public final class GuardedMigration {
         if (snapshot == null) {
             return Optional.empty();
         }
-        try {
-            snapshot.awaitVerified();
-        } catch (SnapshotException ex) {
-            // Already logged and reported through the attempt
-        }
-        return Optional.of(snapshot.attempt());
+        return Optional.of(snapshot.settleOrCancel(PendingSnapshot.SHUTDOWN_WAIT));
     }
 
     private static String restoredVersion(Flyway flyway, BootRun run) {

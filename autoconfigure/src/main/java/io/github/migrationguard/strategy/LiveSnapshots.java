@@ -1,6 +1,7 @@
 package io.github.migrationguard.strategy;
 
 import io.github.migrationguard.snapshot.DatabaseFile;
+import io.github.migrationguard.snapshot.PendingSnapshot;
 import io.github.migrationguard.snapshot.Snapshot;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import io.github.migrationguard.snapshot.SnapshotDirectory;
@@ -14,16 +15,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
  * Snapshots of the live database while the application runs ({@code manual} and {@code scheduled} ones): takes one
- * now, never two at once, prunes its label and records the attempt in the {@link GuardActivity}.
+ * now through a connection of its own to the database file (never one of the application's pooled connections), never
+ * while another snapshot of the database is copied or verified (a pre-migrate one included), prunes its label and
+ * records the attempt in the {@link GuardActivity}.
  */
-public final class LiveSnapshots {
+public final class LiveSnapshots implements AutoCloseable {
 
     private static final Log logger = LogFactory.getLog(LiveSnapshots.class);
 
@@ -35,29 +37,59 @@ public final class LiveSnapshots {
 
     private final Clock clock;
 
-    private final ReentrantLock running = new ReentrantLock();
+    private final Duration shutdownWait;
 
     private final AtomicReference<DatabaseFile> located = new AtomicReference<>();
 
+    private volatile Path mainFile;
+
+    private volatile DatabaseFile noFile;
+
     public LiveSnapshots(DataSource dataSource, SnapshotSettings settings, GuardActivity activity, Clock clock) {
+        this(dataSource, settings, activity, clock, PendingSnapshot.SHUTDOWN_WAIT);
+    }
+
+    LiveSnapshots(
+            DataSource dataSource,
+            SnapshotSettings settings,
+            GuardActivity activity,
+            Clock clock,
+            Duration shutdownWait) {
         this.dataSource = dataSource;
         this.settings = settings;
         this.activity = activity;
         this.clock = clock;
+        this.shutdownWait = shutdownWait;
     }
 
     /**
-     * Asks the database where its file is, once it has one: health checks and scrapes then never take one of the
-     * application's pooled connections (often the only one, with SQLite).
+     * Tells where the database file is. The application's data source is asked once for the file's path (one pooled
+     * connection, for a moment; the auto-configuration does it at startup); after that, the file is looked at through
+     * a connection of its own, so health checks, scrapes and snapshots never wait for the application's pool (often
+     * one connection, with SQLite).
      * @return the file, or why there is none
      */
     public DatabaseFile database() {
         DatabaseFile database = this.located.get();
-        if (database == null) {
-            database = DatabaseFile.locate(this.dataSource);
-            if (database.exists()) {
-                this.located.set(database);
+        if (database != null) {
+            return database;
+        }
+        if (this.noFile != null) {
+            return this.noFile;
+        }
+        Path file = this.mainFile;
+        if (file == null) {
+            file = DatabaseFile.mainFileOf(this.dataSource);
+            if (file == null) {
+                // Not SQLite, or in memory: that never changes while the application runs
+                this.noFile = DatabaseFile.locate(this.dataSource);
+                return this.noFile;
             }
+            this.mainFile = file;
+        }
+        database = DatabaseFile.at(file);
+        if (database.exists()) {
+            this.located.set(database);
         }
         return database;
     }
@@ -76,25 +108,18 @@ public final class LiveSnapshots {
     }
 
     /**
-     * Takes a snapshot now, unless another one is still being taken, then prunes the label down to {@code keep}.
+     * Takes a snapshot now, unless another snapshot of the database is still being taken or verified, then prunes
+     * the label down to {@code keep}.
      * @param label the label, {@code manual} or {@code scheduled}
      * @param detail what for, slugged into the name and kept whole beside the snapshot, or {@code null}
      * @param keep snapshots of that label to keep; 0 means none are taken
      * @return what came of it, also recorded in the activity
      */
     public SnapshotAttempt take(SnapshotLabel label, String detail, int keep) {
-        if (!this.running.tryLock()) {
-            logger.warn("Skipped a " + label + " snapshot: the previous snapshot is still running");
-            return record(SnapshotAttempt.skipped(label, "a previous snapshot is still running"));
-        }
-        try {
-            return record(takeExclusively(label, detail, keep));
-        } finally {
-            this.running.unlock();
-        }
+        return record(attempt(label, detail, keep));
     }
 
-    private SnapshotAttempt takeExclusively(SnapshotLabel label, String detail, int keep) {
+    private SnapshotAttempt attempt(SnapshotLabel label, String detail, int keep) {
         if (keep == 0) {
             return SnapshotAttempt.skipped(label, "snapshots of this label are disabled (keep is 0)");
         }
@@ -105,8 +130,14 @@ public final class LiveSnapshots {
                 logger.info("No " + label + " snapshot: " + database.skipReason());
                 return SnapshotAttempt.skipped(label, database.skipReason());
             }
-            SnapshotWriter writer = new SnapshotWriter(this.dataSource, database, this.settings, this.clock);
-            Snapshot snapshot = writer.write(label, detail);
+            SnapshotWriter writer = SnapshotWriter.whileRunning(database, this.settings, this.clock);
+            Optional<PendingSnapshot> pending = writer.tryStart(label, detail, Runnable::run);
+            if (pending.isEmpty()) {
+                logger.warn("Skipped a " + label + " snapshot of " + database.path()
+                        + ": the previous snapshot is still running");
+                return SnapshotAttempt.skipped(label, "a previous snapshot is still running");
+            }
+            Snapshot snapshot = pending.get().awaitVerified();
             if (detail != null) {
                 writer.directory().keepReason(snapshot.file(), detail);
             }
@@ -129,5 +160,17 @@ public final class LiveSnapshots {
     private SnapshotAttempt record(SnapshotAttempt attempt) {
         this.activity.recordSnapshot(attempt);
         return attempt;
+    }
+
+    /**
+     * Lets a snapshot of the database still being verified end within {@link PendingSnapshot#SHUTDOWN_WAIT}, else
+     * cancels it (its copy is deleted, never given a final name). For an application that stops.
+     */
+    @Override
+    public void close() {
+        DatabaseFile database = this.located.get();
+        if (database != null) {
+            SnapshotWriter.running(database).ifPresent((pending) -> pending.settleOrCancel(this.shutdownWait));
+        }
     }
 }

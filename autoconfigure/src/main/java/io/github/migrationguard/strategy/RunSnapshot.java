@@ -4,6 +4,7 @@ import io.github.migrationguard.snapshot.PendingSnapshot;
 import io.github.migrationguard.snapshot.Snapshot;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import io.github.migrationguard.snapshot.SnapshotException;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -59,6 +60,15 @@ final class RunSnapshot {
             throw new SnapshotException("No verified snapshot was taken in this run: " + this.settled.message());
         }
         return this.settled.snapshot();
+    }
+
+    /**
+     * Lets verification end within the given time, else cancels it (the copy is deleted, never given a final name).
+     * @param wait how long verification may still run
+     * @return the final attempt
+     */
+    SnapshotAttempt settleOrCancel(Duration wait) {
+        return (this.pending != null) ? this.pending.settleOrCancel(wait) : this.settled;
     }
 
     /**

@@ -57,6 +57,8 @@ class MigrationGuardHealthIndicatorTests {
             assertThat(Path.of(snapshot.file()).getFileName().toString()).endsWith("-v1-to-v2.db");
             assertThat(snapshot.sizeBytes()).isEqualTo(Files.size(Path.of(snapshot.file())));
             assertThat(snapshot.verification()).isEqualTo("quick");
+            assertThat(snapshot.method()).isIn("file-copy", "backup-api");
+            assertThat(snapshot.cloned()).isNotNull();
             assertThat(details.get("snapshots")).isEqualTo(Map.of("count", 1, "totalBytes", snapshot.sizeBytes()));
             assertThat((Map<String, Object>) details.get("backupDir"))
                     .containsEntry("path", this.app.backups().toString())

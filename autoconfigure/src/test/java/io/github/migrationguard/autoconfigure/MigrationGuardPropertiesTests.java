@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import io.github.migrationguard.heal.HealMode;
 import io.github.migrationguard.lint.LintFailOn;
+import io.github.migrationguard.lint.LintSettings;
 import io.github.migrationguard.restore.RestoreSettings;
 import io.github.migrationguard.snapshot.SnapshotMethod;
 import io.github.migrationguard.snapshot.SnapshotWhen;
 import io.github.migrationguard.snapshot.Verification;
+import io.github.migrationguard.strategy.GuardSettings;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -51,6 +53,13 @@ class MigrationGuardPropertiesTests {
         assertThat(properties.getHealth().getMinFreeSpace()).isEqualTo(DataSize.ofMegabytes(100));
         assertThat(properties.getLint().isEnabled()).isTrue();
         assertThat(properties.getLint().getFailOn()).isEqualTo(LintFailOn.NEVER);
+    }
+
+    @Test
+    void defaultValuesAreConsistentWithTheEngine() {
+        GuardSettingsFactory factory = new GuardSettingsFactory(new MigrationGuardProperties());
+        assertThat(factory.create()).isEqualTo(GuardSettings.defaults());
+        assertThat(factory.lintSettings()).isEqualTo(LintSettings.DEFAULTS);
     }
 
     @Test

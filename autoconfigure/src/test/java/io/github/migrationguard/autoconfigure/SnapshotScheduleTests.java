@@ -8,14 +8,10 @@ import io.github.migrationguard.snapshot.SnapshotLabel;
 import io.github.migrationguard.snapshot.SnapshotSettings;
 import io.github.migrationguard.strategy.GuardActivity;
 import io.github.migrationguard.strategy.LiveSnapshots;
+import io.github.migrationguard.testing.HeldClock;
 import io.github.migrationguard.testing.TestDatabases;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,36 +49,5 @@ class SnapshotScheduleTests {
 
     private long count(SnapshotAttempt.Outcome outcome) {
         return this.activity.snapshots(SnapshotLabel.SCHEDULED, outcome).count();
-    }
-
-    /**
-     * A clock that holds the first snapshot (which reads it to name its file) until released.
-     */
-    static final class HeldClock extends Clock {
-
-        final CountDownLatch entered = new CountDownLatch(1);
-
-        final CountDownLatch release = new CountDownLatch(1);
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            this.entered.countDown();
-            try {
-                this.release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-            }
-            return Instant.now();
-        }
     }
 }

@@ -33,6 +33,32 @@ final class Mounts implements AutoCloseable {
         return dir;
     }
 
+    /**
+     * Mounts a loop-mounted XFS image with copy-on-write clones (reflink), or skips the test when that is not
+     * possible here (no {@code mkfs.xfs}, or mounting not permitted).
+     * @param dir the mount point, created if needed
+     * @param image the image file to create, on another file system
+     * @param bytes the size of the image (sparse: it takes only what is written)
+     * @return the mount point
+     */
+    Path xfs(Path dir, Path image, long bytes) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        try (var file = new java.io.RandomAccessFile(image.toFile(), "rw")) {
+            file.setLength(bytes);
+        }
+        String mkfs = run("mkfs.xfs", "-q", "-m", "reflink=1", image.toString());
+        assumeTrue(
+                mkfs == null,
+                () -> "Skipped: cannot make an XFS file system with reflink here (install " + "xfsprogs): " + mkfs);
+        String error = run("mount", "-o", "loop", image.toString(), dir.toString());
+        assumeTrue(
+                error == null,
+                () -> "Skipped: loop-mounting an XFS image is not permitted here (needs root or CAP_SYS_ADMIN and "
+                        + "loop devices): " + error);
+        this.mounted.add(0, dir);
+        return dir;
+    }
+
     void resize(Path dir, long bytes) throws IOException, InterruptedException {
         check(run("mount", "-o", "remount,size=" + bytes, dir.toString()));
     }

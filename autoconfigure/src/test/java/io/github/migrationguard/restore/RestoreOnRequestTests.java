@@ -142,6 +142,52 @@ class RestoreOnRequestTests {
     }
 
     @Test
+    void sqliteFileWithoutTheSchemaHistoryIsRefusedAndNothingChanges() throws Exception {
+        List<String> before = TestDatabases.dump(this.db);
+        anotherApplicationsDatabase("manual-20200101T000000.000Z-other-app.db", null);
+        assertThatExceptionOfType(MigrationGuardException.class)
+                .isThrownBy(() -> run(request("manual-20200101T000000.000Z-other-app.db", false)))
+                .withMessageContaining("not a snapshot of this application's database")
+                .withMessageContaining("no Flyway schema history table flyway_schema_history")
+                .withMessageContaining("migration-guard.restore.force=true");
+        assertUntouched(before);
+    }
+
+    @Test
+    void sqliteFileWhoseHistoryAppliedOtherScriptsIsRefused() throws Exception {
+        List<String> before = TestDatabases.dump(this.db);
+        anotherApplicationsDatabase("manual-20200101T000000.000Z-other-app.db", "V1__users.sql");
+        assertThatExceptionOfType(MigrationGuardException.class)
+                .isThrownBy(() -> run(request("manual-20200101T000000.000Z-other-app.db", false)))
+                .withMessageContaining("version 1 was applied from V1__users.sql there and from V1__notes.sql here");
+        assertUntouched(before);
+    }
+
+    @Test
+    void forceRestoresAFileWithoutTheSchemaHistory() throws Exception {
+        anotherApplicationsDatabase("manual-20200101T000000.000Z-other-app.db", null);
+        // Restored as asked; Flyway then refuses the database without a history, and startup stops there
+        assertThatExceptionOfType(MigrationGuardException.class)
+                .isThrownBy(() -> run(request("manual-20200101T000000.000Z-other-app.db", true)))
+                .withMessageContaining("no schema history table");
+        assertThat(jdbc().queryForObject("SELECT count(*) FROM account", Integer.class))
+                .isEqualTo(1);
+    }
+
+    private void anotherApplicationsDatabase(String name, String firstScript) {
+        JdbcTemplate other =
+                new JdbcTemplate(TestDatabases.wal(this.backups.path().resolve(name)));
+        other.execute("CREATE TABLE account (id INTEGER PRIMARY KEY)");
+        other.update("INSERT INTO account (id) VALUES (1)");
+        if (firstScript != null) {
+            other.execute("CREATE TABLE flyway_schema_history (installed_rank INT, version TEXT, script TEXT, "
+                    + "success INT)");
+            other.update("INSERT INTO flyway_schema_history VALUES (1, '1', ?, 1)", firstScript);
+        }
+        other.execute("PRAGMA journal_mode=DELETE");
+    }
+
+    @Test
     void fileWhoseNameIsNotASnapshotNameFailsStartup() throws Exception {
         Files.copy(this.backups.list().get(0).file(), this.backups.path().resolve("my-copy.db"));
         assertThatExceptionOfType(MigrationGuardException.class)

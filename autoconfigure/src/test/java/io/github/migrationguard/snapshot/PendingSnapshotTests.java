@@ -3,17 +3,23 @@ package io.github.migrationguard.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import io.github.migrationguard.testing.HeldClock;
 import io.github.migrationguard.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -90,16 +96,97 @@ class PendingSnapshotTests {
     }
 
     @Test
-    void snapshotTakenWhileAnotherIsVerifiedLeavesItsPartialFileAlone() throws Exception {
+    void noSecondSnapshotOfTheDatabaseStartsWhileOneIsVerified() throws Exception {
         SnapshotWriter writer = writer();
         PendingSnapshot pending = writer.start(SnapshotLabel.PRE_MIGRATE, null, this.later);
-        Snapshot manual = writer.write(SnapshotLabel.MANUAL, "meanwhile");
-        assertThat(pending.partialFile()).isRegularFile();
+        assertThat(writer.tryStart(SnapshotLabel.MANUAL, "meanwhile", Runnable::run))
+                .isEmpty();
+        assertThat(fileNames(writer))
+                .containsExactly(pending.partialFile().getFileName().toString());
         runVerifications();
+        Snapshot manual = writer.tryStart(SnapshotLabel.MANUAL, "after", Runnable::run)
+                .orElseThrow()
+                .awaitVerified();
         assertThat(fileNames(writer))
                 .containsExactlyInAnyOrder(
                         manual.file().getFileName().toString(),
                         pending.awaitVerified().file().getFileName().toString());
+    }
+
+    @Test
+    void waitingForVerificationEndsAfterTheGivenTime() throws Exception {
+        PendingSnapshot pending = writer().start(SnapshotLabel.PRE_MIGRATE, null, this.later);
+        assertThatExceptionOfType(SnapshotException.class)
+                .isThrownBy(() -> pending.awaitVerified(Duration.ofMillis(1)))
+                .withMessageContaining("still being verified")
+                .withMessageContaining(pending.partialFile().toString());
+        assertThat(pending.partialFile()).isRegularFile();
+    }
+
+    @Test
+    void cancelledVerificationDeletesTheCopyAndLetsTheNextSnapshotStart() throws Exception {
+        SnapshotWriter writer = writer();
+        PendingSnapshot pending = writer.start(SnapshotLabel.PRE_MIGRATE, null, this.later);
+        pending.cancel();
+        runVerifications();
+        assertThatExceptionOfType(SnapshotException.class)
+                .isThrownBy(pending::awaitVerified)
+                .withMessageContaining("cancelled");
+        assertThat(fileNames(writer)).isEmpty();
+        assertThat(writer.tryStart(SnapshotLabel.MANUAL, null, Runnable::run)).isPresent();
+    }
+
+    @Test
+    void stoppingWithoutWaitingInterruptsARunningCheckAndDeletesTheCopy() throws Exception {
+        SQLiteDataSource dataSource = TestDatabases.wal(database());
+        // Tens of MB: integrity_check takes a good part of a second, far longer than reaching the cancel below
+        TestDatabases.fill(dataSource, 150_000);
+        SnapshotSettings settings = new SnapshotSettings(null, SnapshotMethod.AUTO, Verification.FULL, 0, null);
+        SnapshotWriter writer =
+                new SnapshotWriter(dataSource, DatabaseFile.locate(dataSource), settings, Clock.systemUTC());
+        PendingSnapshot pending = writer.start(SnapshotLabel.SCHEDULED, null, (task) -> new Thread(task).start());
+        SnapshotAttempt attempt = pending.settleOrCancel(Duration.ZERO);
+        assertThat(attempt.outcome()).isEqualTo(SnapshotAttempt.Outcome.FAILURE);
+        assertThat(attempt.message()).containsAnyOf("cancelled", "interrupted");
+        assertThat(fileNames(writer)).isEmpty();
+    }
+
+    @Test
+    void settleOrCancelReturnsTheOutcomeOfAVerificationThatEndsInTime() throws Exception {
+        PendingSnapshot pending = writer().start(SnapshotLabel.PRE_MIGRATE, null, (task) -> new Thread(task).start());
+        SnapshotAttempt attempt = pending.settleOrCancel(PendingSnapshot.SHUTDOWN_WAIT);
+        assertThat(attempt.outcome()).isEqualTo(SnapshotAttempt.Outcome.SUCCESS);
+        assertThat(attempt.snapshot().file()).isRegularFile();
+    }
+
+    @Test
+    void errorThrownWhileCopyingFailsTheSnapshotAndReleasesTheDatabase() throws Exception {
+        SnapshotWriter broken = writer(new HeldClock() {
+            @Override
+            public Instant instant() {
+                throw new StackOverflowError("thrown while naming the snapshot");
+            }
+        });
+        assertThatExceptionOfType(SnapshotException.class)
+                .isThrownBy(() -> broken.start(SnapshotLabel.MANUAL, null, Runnable::run))
+                .withMessageContaining("StackOverflowError");
+        assertThat(writer().tryStart(SnapshotLabel.MANUAL, null, Runnable::run)).isPresent();
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void failingSettleActionIsLoggedAndTheOthersStillRun(CapturedOutput output) throws Exception {
+        PendingSnapshot pending = writer().start(SnapshotLabel.PRE_MIGRATE, null, this.later);
+        pending.whenSettled((attempt) -> {
+            throw new IllegalStateException("upload queue is full");
+        });
+        AtomicReference<SnapshotAttempt> settled = new AtomicReference<>();
+        pending.whenSettled(settled::set);
+        runVerifications();
+        assertThat(settled.get().outcome()).isEqualTo(SnapshotAttempt.Outcome.SUCCESS);
+        assertThat(output)
+                .contains("upload queue is full")
+                .contains(pending.partialFile().toString());
     }
 
     @Test
@@ -122,13 +209,17 @@ class PendingSnapshotTests {
     }
 
     private SnapshotWriter writer() {
+        return writer(Clock.systemUTC());
+    }
+
+    private SnapshotWriter writer(Clock clock) {
         SQLiteDataSource dataSource = TestDatabases.wal(database());
         if (!Files.exists(database())) {
             TestDatabases.fill(dataSource, 5_000);
         }
         SnapshotSettings settings =
                 new SnapshotSettings(null, SnapshotMethod.AUTO, Verification.QUICK, 0, "flyway_schema_history");
-        return new SnapshotWriter(dataSource, DatabaseFile.locate(dataSource), settings, Clock.systemUTC());
+        return new SnapshotWriter(dataSource, DatabaseFile.locate(dataSource), settings, clock);
     }
 
     private static List<String> fileNames(SnapshotWriter writer) throws Exception {

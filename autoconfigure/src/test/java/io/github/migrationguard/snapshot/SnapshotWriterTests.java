@@ -150,6 +150,44 @@ class SnapshotWriterTests {
         }
     }
 
+    @Test
+    void fileCopyRecordsWhetherTheFileSystemClonedTheFile() throws Exception {
+        Path db = this.temp.resolve("app.db");
+        SQLiteDataSource dataSource = TestDatabases.wal(db);
+        TestDatabases.fill(dataSource, 1_000);
+        Snapshot snapshot = writer(dataSource, db, SnapshotMethod.FILE_COPY).write(SnapshotLabel.MANUAL, null);
+        assertThat(snapshot.method()).isEqualTo(SnapshotMethod.FILE_COPY);
+        assertThat(snapshot.cloned()).isEqualTo(canClone(db, snapshot.file().getParent()));
+        assertThat(TestDatabases.dump(snapshot.file())).isEqualTo(TestDatabases.dump(db));
+    }
+
+    @Test
+    void autoWhileRunningNeverCopiesByteForByteUnderTheWriteLock() throws Exception {
+        Path db = this.temp.resolve("app.db");
+        SQLiteDataSource dataSource = TestDatabases.wal(db);
+        TestDatabases.fill(dataSource, 1_000);
+        SnapshotSettings settings = new SnapshotSettings(null, SnapshotMethod.AUTO, Verification.QUICK, 0, null);
+        Snapshot snapshot = SnapshotWriter.whileRunning(DatabaseFile.locate(dataSource), settings, Clock.systemUTC())
+                .write(SnapshotLabel.SCHEDULED, null);
+        boolean cloneable = canClone(db, snapshot.file().getParent());
+        assertThat(snapshot.method()).isEqualTo(cloneable ? SnapshotMethod.FILE_COPY : SnapshotMethod.BACKUP_API);
+        assertThat(snapshot.cloned()).isEqualTo(cloneable);
+    }
+
+    /**
+     * Asks the file system itself, the way an operator would, whether it clones files from one directory to another.
+     */
+    private static boolean canClone(Path db, Path dir) throws Exception {
+        Path probe = dir.resolve("clone-probe");
+        Process cp = new ProcessBuilder("cp", "--reflink=always", db.toString(), probe.toString())
+                .redirectErrorStream(true)
+                .start();
+        cp.getInputStream().readAllBytes();
+        boolean cloned = cp.waitFor() == 0;
+        Files.deleteIfExists(probe);
+        return cloned;
+    }
+
     private static SnapshotWriter writer(SQLiteDataSource dataSource, Path db, SnapshotMethod method) {
         SnapshotSettings settings = new SnapshotSettings(null, method, Verification.QUICK, 0, "flyway_schema_history");
         DatabaseFile database = DatabaseFile.locate(dataSource);

@@ -2,19 +2,20 @@ package io.github.migrationguard.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.migrationguard.snapshot.DatabaseFile;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import io.github.migrationguard.snapshot.SnapshotDirectory;
 import io.github.migrationguard.snapshot.SnapshotLabel;
 import io.github.migrationguard.snapshot.SnapshotSettings;
+import io.github.migrationguard.snapshot.SnapshotWriter;
+import io.github.migrationguard.testing.HeldClock;
 import io.github.migrationguard.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,37 +77,14 @@ class LiveSnapshotsTests {
 
     @Test
     void skipsAndRecordsASnapshotRequestedWhileAnotherOneRuns() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
         // The writer reads the clock to name the file, inside the running snapshot: hold it there
-        Clock blocking = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                entered.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                }
-                return Instant.now();
-            }
-        };
+        HeldClock blocking = new HeldClock();
         LiveSnapshots live = live(blocking);
         CompletableFuture<SnapshotAttempt> first =
                 CompletableFuture.supplyAsync(() -> live.take(SnapshotLabel.SCHEDULED, null, 5));
-        assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(blocking.entered.await(30, TimeUnit.SECONDS)).isTrue();
         SnapshotAttempt second = live.take(SnapshotLabel.MANUAL, "now", 5);
-        release.countDown();
+        blocking.release.countDown();
         assertThat(second.outcome()).isEqualTo(SnapshotAttempt.Outcome.SKIPPED);
         assertThat(second.message()).contains("still running");
         assertThat(first.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(SnapshotAttempt.Outcome.SUCCESS);
@@ -114,6 +92,21 @@ class LiveSnapshotsTests {
                         .snapshots(SnapshotLabel.MANUAL, SnapshotAttempt.Outcome.SKIPPED)
                         .count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void liveSnapshotIsSkippedWhileThePreMigrateSnapshotIsStillVerified() {
+        List<Runnable> verifications = new ArrayList<>();
+        SnapshotWriter startup = new SnapshotWriter(
+                this.dataSource,
+                DatabaseFile.locate(this.dataSource),
+                new SnapshotSettings(null, null, null, 0, null),
+                Clock.systemUTC());
+        startup.start(SnapshotLabel.PRE_MIGRATE, "v1-to-v2", verifications::add);
+        LiveSnapshots live = live(Clock.systemUTC());
+        assertThat(live.take(SnapshotLabel.SCHEDULED, null, 5).outcome()).isEqualTo(SnapshotAttempt.Outcome.SKIPPED);
+        verifications.forEach(Runnable::run);
+        assertThat(live.take(SnapshotLabel.SCHEDULED, null, 5).outcome()).isEqualTo(SnapshotAttempt.Outcome.SUCCESS);
     }
 
     @Test

@@ -69,6 +69,15 @@ final class BenchDatabase {
     }
 
     /**
+     * Returns an existing database file, for example a copy of a generated one on another file system.
+     * @param file the file
+     * @return the database
+     */
+    static BenchDatabase at(Path file) {
+        return new BenchDatabase(file);
+    }
+
+    /**
      * Returns the database of the given size in the directory, generating it when missing.
      * @param dir the directory
      * @param megabytes the size

@@ -13,10 +13,21 @@ import java.util.List;
  * @param startupRuns startup runs per variant (alternating)
  * @param memory whether to run the small-heap snapshot in a child JVM
  * @param startup whether to time application startup
+ * @param live whether to measure the application's writers and requests during live snapshots
+ * @param xfs whether to measure clones on a loop-mounted XFS image (needs root and xfsprogs)
+ * @param scaleGb size of the failed-upgrade scale run in GB, 0 for none
  * @param fingerprints whether to time fingerprint recording on a fresh database with 86 migrations
  */
 record BenchOptions(
-        Path dir, List<Integer> sizesMb, int startupRuns, boolean memory, boolean startup, boolean fingerprints) {
+        Path dir,
+        List<Integer> sizesMb,
+        int startupRuns,
+        boolean memory,
+        boolean startup,
+        boolean live,
+        boolean xfs,
+        int scaleGb,
+        boolean fingerprints) {
 
     static BenchOptions parse(String[] args) {
         Path dir = Paths.get("target", "bench");
@@ -24,6 +35,9 @@ record BenchOptions(
         int startupRuns = 15;
         boolean memory = true;
         boolean startup = true;
+        boolean live = false;
+        boolean xfs = false;
+        int scaleGb = 0;
         boolean fingerprints = true;
         for (String arg : args) {
             if (arg.isBlank()) {
@@ -41,14 +55,22 @@ record BenchOptions(
                 memory = false;
             } else if (arg.equals("--no-startup")) {
                 startup = false;
+            } else if (arg.equals("--live")) {
+                live = true;
+            } else if (arg.equals("--xfs")) {
+                xfs = true;
+            } else if (arg.startsWith("--scale-gb=")) {
+                scaleGb = Integer.parseInt(value(arg));
             } else if (arg.equals("--no-fingerprints")) {
                 fingerprints = false;
             } else {
                 throw new IllegalArgumentException("Unknown option " + arg + "; known: --dir=, --sizes=100,1024, "
-                        + "--with-4g, --startup-runs=N (>= 10), --no-memory, --no-startup, --no-fingerprints");
+                        + "--with-4g, --startup-runs=N (>= 10), --no-memory, --no-startup, --live, --xfs, "
+                        + "--scale-gb=N, --no-fingerprints");
             }
         }
-        return new BenchOptions(dir.toAbsolutePath(), sizes, startupRuns, memory, startup, fingerprints);
+        return new BenchOptions(
+                dir.toAbsolutePath(), sizes, startupRuns, memory, startup, live, xfs, scaleGb, fingerprints);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.migrationguard.benchmarks;
 
+import io.github.migrationguard.snapshot.SnapshotMethod;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +9,8 @@ import java.util.Locale;
 /**
  * Runs every benchmark of docs/benchmarks.md and prints ratios measured in the same run. Run it with
  * {@code scripts/bench.sh} (options: {@code --sizes=100,1024}, {@code --with-4g}, {@code --startup-runs=N},
- * {@code --no-memory}, {@code --no-startup}, {@code --no-fingerprints}).
+ * {@code --no-memory}, {@code --no-startup}, {@code --no-fingerprints}, {@code --live}, {@code --xfs},
+ * {@code --scale-gb=N}).
  */
 public final class Benchmarks {
 
@@ -43,8 +45,26 @@ public final class Benchmarks {
         if (options.memory() && largest != null) {
             new MemoryBench(largest, results, label(options.memorySizeMb())).run();
         }
+        if (options.live()) {
+            BenchDatabase live = BenchDatabase.ofSize(options.dir().resolve("live"), 300);
+            results.section("Live snapshots of 300 MB, application with a pool of one (" + fileSystem(live) + ")");
+            LiveSnapshotBench bench = new LiveSnapshotBench(live, results, "on " + fileSystem(live));
+            bench.measure(SnapshotMethod.AUTO, 0.70);
+            bench.measure(SnapshotMethod.BACKUP_API, 0.70);
+            bench.measure(SnapshotMethod.FILE_COPY, 0);
+        }
+        if (options.xfs()) {
+            new CloneBench(options.dir().resolve("xfs"), results).run();
+        }
+        if (options.scaleGb() > 0) {
+            new ScaleBench(options.dir().resolve("scale"), options.scaleGb(), results).run();
+        }
         results.write(options.dir().resolve("results.md"));
         System.out.printf(Locale.ROOT, "Total benchmark time: %.0f s%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    static String fileSystem(BenchDatabase database) throws java.io.IOException {
+        return Files.getFileStore(database.file()).type();
     }
 
     private static int runsFor(int megabytes) {

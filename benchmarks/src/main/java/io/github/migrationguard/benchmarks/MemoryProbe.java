@@ -34,19 +34,23 @@ public final class MemoryProbe {
                 .write(SnapshotLabel.MANUAL, "memory");
         double seconds = (System.nanoTime() - start) / 1e9;
         Files.deleteIfExists(snapshot.file());
+        System.out.println("PEAK_HEAP_BYTES=" + peakHeapBytes());
+        System.out.println("PEAK_RSS_KB=" + vmHighWaterMark());
+        System.out.println("SNAPSHOT_SECONDS=" + seconds);
+        System.out.println("METHOD=" + snapshot.method());
+    }
+
+    static long peakHeapBytes() {
         long peakHeap = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 peakHeap += pool.getPeakUsage().getUsed();
             }
         }
-        System.out.println("PEAK_HEAP_BYTES=" + peakHeap);
-        System.out.println("PEAK_RSS_KB=" + vmHighWaterMark());
-        System.out.println("SNAPSHOT_SECONDS=" + seconds);
-        System.out.println("METHOD=" + snapshot.method());
+        return peakHeap;
     }
 
-    private static long vmHighWaterMark() throws Exception {
+    static long vmHighWaterMark() throws Exception {
         for (String line : Files.readAllLines(Paths.get("/proc/self/status"))) {
             if (line.startsWith("VmHWM:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));

@@ -1,8 +1,5 @@
 package io.github.migrationguard.sample;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -12,9 +9,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class LibraryApplication {
 
-    public static void main(String[] args) throws IOException {
-        // SQLite creates the database file but not its directory
-        Files.createDirectories(Path.of(System.getProperty("library.data-dir", "data")));
+    public static void main(String[] args) {
         SpringApplication.run(LibraryApplication.class, args);
     }
 }

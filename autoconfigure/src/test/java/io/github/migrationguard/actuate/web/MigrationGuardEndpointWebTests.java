@@ -157,7 +157,7 @@ class MigrationGuardEndpointWebTests {
         assertThat(json.read("$.details.lastRun", Map.class))
                 .containsKeys("outcome", "applied", "durationMs", "finishedAt");
         assertThat(json.read("$.details.lastSnapshot", Map.class))
-                .containsKeys("file", "time", "sizeBytes", "durationMs", "verification");
+                .containsKeys("file", "time", "sizeBytes", "durationMs", "verification", "method", "cloned");
         assertThat(json.read("$.details.snapshots", Map.class)).containsKeys("count", "totalBytes");
         assertThat(json.read("$.details.backupDir", Map.class)).containsKeys("path", "freeBytes", "writable");
     }

@@ -1,0 +1,194 @@
+package io.github.migrationguard.benchmarks;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.migrationguard.snapshot.SnapshotAttempt;
+import io.github.migrationguard.snapshot.SnapshotLabel;
+import io.github.migrationguard.snapshot.SnapshotMethod;
+import io.github.migrationguard.snapshot.SnapshotSettings;
+import io.github.migrationguard.snapshot.Verification;
+import io.github.migrationguard.strategy.GuardActivity;
+import io.github.migrationguard.strategy.LiveSnapshots;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * An application with a Hikari pool of one connection (as recommended for SQLite) that writes and answers requests
+ * through it while {@code scheduled} snapshots are taken: the writer's throughput during a snapshot against an idle
+ * window of the same length right after it, and the longest request wait in both.
+ */
+final class LiveSnapshotBench {
+
+    private static final int REPEATS = 3;
+
+    private static final long REQUEST_PAUSE_NANOS = 5_000_000L;
+
+    private final BenchDatabase database;
+
+    private final Results results;
+
+    private final String where;
+
+    LiveSnapshotBench(BenchDatabase database, Results results, String where) {
+        this.database = database;
+        this.results = results;
+        this.where = where;
+    }
+
+    /**
+     * Measures one method.
+     * @param method the snapshot method
+     * @param targetRatio the writer throughput the method must keep, or 0 for none
+     * @throws Exception on failure
+     */
+    void measure(SnapshotMethod method, double targetRatio) throws Exception {
+        this.database.checkpoint();
+        try (HikariDataSource pool = poolOfOne();
+                App app = new App(pool)) {
+            GuardActivity activity = new GuardActivity();
+            LiveSnapshots snapshots = new LiveSnapshots(
+                    pool,
+                    new SnapshotSettings(
+                            this.database.file().resolveSibling("live-backups"), method, Verification.QUICK, 0, null),
+                    activity,
+                    Clock.systemUTC());
+            snapshots.database();
+            List<Double> ratios = new ArrayList<>();
+            long worstDuring = 0;
+            long worstIdle = 0;
+            String used = "";
+            double seconds = 0;
+            for (int i = 0; i < REPEATS; i++) {
+                App.Window during = app.window(() -> {
+                    SnapshotAttempt attempt = snapshots.take(SnapshotLabel.SCHEDULED, null, 1);
+                    if (attempt.snapshot() == null) {
+                        throw new IllegalStateException("Snapshot failed: " + attempt.message());
+                    }
+                });
+                used = activity.lastSnapshot()
+                        .map((snapshot) -> name(snapshot.method()) + (snapshot.cloned() ? ", cloned" : ""))
+                        .orElse("none");
+                App.Window idle = app.window(() -> LockSupport.parkNanos((long) (during.seconds() * 1e9)));
+                ratios.add(during.commitsPerSecond() / idle.commitsPerSecond());
+                worstDuring = Math.max(worstDuring, during.maxRequestMillis());
+                worstIdle = Math.max(worstIdle, idle.maxRequestMillis());
+                seconds += during.seconds() / REPEATS;
+            }
+            double ratio = Timing.median(ratios);
+            String what = "writer throughput during a scheduled " + name(method) + " snapshot (" + used + ", "
+                    + Results.seconds(seconds) + ") " + this.where;
+            if (targetRatio > 0) {
+                this.results.target(
+                        what, Results.ratio(ratio), ">= " + Results.ratio(targetRatio), ratio >= targetRatio);
+            } else {
+                this.results.value(what, Results.ratio(ratio));
+            }
+            this.results.target(
+                    "longest request wait (pool of one), " + name(method) + " " + this.where,
+                    worstDuring + " ms (idle " + worstIdle + " ms)",
+                    "<= 100 ms",
+                    worstDuring <= 100);
+        }
+    }
+
+    private static String name(SnapshotMethod method) {
+        return method.name().toLowerCase().replace('_', '-');
+    }
+
+    private HikariDataSource poolOfOne() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:sqlite:" + this.database.file() + "?busy_timeout=10000");
+        config.setMaximumPoolSize(1);
+        config.setConnectionTimeout(30_000);
+        config.setPoolName("bench-app");
+        return new HikariDataSource(config);
+    }
+
+    /**
+     * The application: one thread writing one row per transaction, one answering a request every 5 ms, both through
+     * the pool of one.
+     */
+    private static final class App implements AutoCloseable {
+
+        private final HikariDataSource pool;
+
+        private final AtomicBoolean running = new AtomicBoolean(true);
+
+        private final AtomicLong commits = new AtomicLong();
+
+        private final AtomicLong maxRequestNanos = new AtomicLong();
+
+        private final List<Thread> threads = new ArrayList<>();
+
+        App(HikariDataSource pool) {
+            this.pool = pool;
+            this.threads.add(new Thread(this::write, "bench-app-writer"));
+            this.threads.add(new Thread(this::answer, "bench-app-requests"));
+            this.threads.forEach(Thread::start);
+        }
+
+        Window window(Timing.Action action) throws Exception {
+            long before = this.commits.get();
+            this.maxRequestNanos.set(0);
+            double seconds = Timing.seconds(action);
+            return new Window(seconds, (this.commits.get() - before) / seconds, this.maxRequestNanos.get() / 1_000_000);
+        }
+
+        private void write() {
+            long i = 0;
+            while (this.running.get()) {
+                try (Connection connection = this.pool.getConnection();
+                        PreparedStatement insert = connection.prepareStatement(
+                                "INSERT INTO orders(customer_id, status, created_at, total_cents, note) "
+                                        + "VALUES (?, 'NEW', '2026-01-01T00:00:00', ?, 'live bench')")) {
+                    insert.setLong(1, ++i % 100_000);
+                    insert.setLong(2, i);
+                    insert.executeUpdate();
+                    this.commits.incrementAndGet();
+                } catch (SQLException ex) {
+                    throw new IllegalStateException(ex);
+                }
+            }
+        }
+
+        private void answer() {
+            long i = 0;
+            while (this.running.get()) {
+                long start = System.nanoTime();
+                try (Connection connection = this.pool.getConnection();
+                        PreparedStatement query =
+                                connection.prepareStatement("SELECT count(*) FROM orders WHERE customer_id = ?")) {
+                    query.setLong(1, ++i % 100_000);
+                    try (ResultSet rows = query.executeQuery()) {
+                        rows.next();
+                    }
+                } catch (SQLException ex) {
+                    throw new IllegalStateException(ex);
+                }
+                this.maxRequestNanos.accumulateAndGet(System.nanoTime() - start, Math::max);
+                LockSupport.parkNanos(REQUEST_PAUSE_NANOS);
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            this.running.set(false);
+            for (Thread thread : this.threads) {
+                thread.join();
+            }
+            try (Connection connection = this.pool.getConnection()) {
+                connection.createStatement().execute("DELETE FROM orders WHERE note = 'live bench'");
+            }
+        }
+
+        record Window(double seconds, double commitsPerSecond, long maxRequestMillis) {}
+    }
+}
