@@ -41,9 +41,34 @@ public final class ChecksumHealer {
      * @throws ChecksumDriftException when a validation problem would remain; nothing is written then
      */
     public List<Heal> heal(Flyway flyway) {
-        HealPlan plan = plan(flyway, flyway.validateWithResult(), flyway.info());
+        HealPlan plan = plan(flyway, flyway.info());
         plan.requireNoProblems();
         return apply(flyway, plan);
+    }
+
+    /**
+     * Whether Flyway's info alone shows that validation passes (see {@link CleanLook}).
+     * @param info Flyway's migrations
+     * @return {@code true} when nothing could fail validation; {@code false} when only Flyway can tell
+     */
+    public boolean validates(MigrationInfoService info) {
+        return CleanLook.validates(info);
+    }
+
+    /**
+     * Decides, without writing anything, what to heal and what stands in the way of Flyway's migrate, from Flyway's
+     * info alone when it shows that validation passes; otherwise asks Flyway to validate, which logs Flyway's banner
+     * once more.
+     * @param flyway the configured Flyway
+     * @param info Flyway's migrations
+     * @return the plan; its problems are those Flyway's migrate would fail on after the planned heals
+     */
+    public HealPlan plan(Flyway flyway, MigrationInfoService info) {
+        if (CleanLook.validates(info)) {
+            warnAboutIdleCertifications(info.applied(), Set.of());
+            return HealPlan.NOTHING;
+        }
+        return plan(flyway, flyway.validateWithResult(), info);
     }
 
     /**

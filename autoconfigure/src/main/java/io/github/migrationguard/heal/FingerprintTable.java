@@ -1,9 +1,12 @@
 package io.github.migrationguard.heal;
 
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.ConnectionCallback;
 
 /**
  * The table of fingerprints, one row per applied versioned SQL migration, beside Flyway's schema history table.
@@ -69,13 +72,26 @@ final class FingerprintTable {
         }
     }
 
+    /**
+     * Whether the table exists. Asked on the connection itself: a failed query through JdbcTemplate would first load
+     * Spring's SQL error codes, which costs a fresh application more than recording its fingerprints.
+     */
     private boolean exists() {
-        try {
-            this.database.jdbc().queryForObject("SELECT COUNT(*) FROM " + table() + " WHERE 1 = 0", Integer.class);
-            return true;
-        } catch (DataAccessException ex) {
-            return false;
-        }
+        String probe = "SELECT COUNT(*) FROM " + table() + " WHERE 1 = 0";
+        return Boolean.TRUE.equals(this.database.jdbc().execute((ConnectionCallback<Boolean>) (connection) -> {
+            // Inside the recording transaction a failed statement aborts the whole transaction on some databases
+            // (PostgreSQL): a savepoint keeps the probe's failure to itself
+            Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+            try (Statement statement = connection.createStatement()) {
+                statement.executeQuery(probe).close();
+                return true;
+            } catch (SQLException ex) {
+                if (savepoint != null) {
+                    connection.rollback(savepoint);
+                }
+                return false;
+            }
+        }));
     }
 
     private String select() {

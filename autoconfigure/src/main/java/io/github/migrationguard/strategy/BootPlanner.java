@@ -4,12 +4,12 @@ import io.github.migrationguard.heal.ChecksumHealer;
 import io.github.migrationguard.heal.HealPlan;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfoService;
-import org.flywaydb.core.api.output.ValidateResult;
 
 /**
- * Step 2 of a guarded run: one look at Flyway ({@code validateWithResult()} and {@code info()}) decides what the boot
- * will heal and migrate, and stops startup, before anything is written, on every validation problem a heal would not
- * clear.
+ * Step 2 of a guarded run: one look at Flyway ({@code info()}, and {@code validateWithResult()} only when the info shows
+ * a migration that might not validate) decides what the boot will heal and migrate, and stops startup, before anything
+ * is written, on every validation problem a heal would not clear. Each Flyway command logs Flyway's banner again, so a
+ * healthy boot asks Flyway once before its migrate.
  */
 final class BootPlanner {
 
@@ -26,9 +26,8 @@ final class BootPlanner {
      * @throws io.github.migrationguard.heal.ChecksumDriftException listing every problem, when validation refuses
      */
     BootPlan plan(Flyway flyway) {
-        ValidateResult validation = flyway.validateWithResult();
         MigrationInfoService info = flyway.info();
-        HealPlan heals = this.healer.plan(flyway, validation, info);
+        HealPlan heals = this.healer.plan(flyway, info);
         heals.requireNoProblems();
         return new BootPlan(info, PendingMigrations.of(info), heals);
     }

@@ -222,7 +222,7 @@ public final class GuardedMigration {
         if (plan.pending().count() > 0) {
             run.findings().addAll(this.lint.beforeMigrate(flyway, plan.info().pending()));
         }
-        boolean writes = plan.writes() || (applicationStep != null && repairsHistory(flyway));
+        boolean writes = plan.writes() || (applicationStep != null && repairsHistory(flyway, plan.info()));
         SnapshotDirectory backups = run.database().exists()
                 ? snapshotSettings.directoryFor(run.database().path())
                 : null;
@@ -287,8 +287,11 @@ public final class GuardedMigration {
      * Whether the application's own step may write although nothing is pending: a repair realigns a schema history
      * that does not validate, and the snapshot must come before that write.
      */
-    private static boolean repairsHistory(Flyway flyway) {
+    private boolean repairsHistory(Flyway flyway, MigrationInfoService info) {
         try {
+            if (this.checksumHealer.validates(info)) {
+                return false;
+            }
             return !flyway.validateWithResult().validationSuccessful;
         } catch (RuntimeException ex) {
             // Whatever stops validation may be what the application's step repairs: take the snapshot

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
@@ -22,6 +23,8 @@ import org.springframework.util.FileSystemUtils;
  * the migrated schema while they are created ({@link MessageCount}); and the same application booted again with a
  * broken V3 after a good V2.
  */
+// Closed after the class (pool included): its database file is deleted then
+@DirtiesContext
 abstract class UpgradedApplicationTests {
 
     private static Path dir;

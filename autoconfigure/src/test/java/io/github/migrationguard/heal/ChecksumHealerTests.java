@@ -242,7 +242,9 @@ class ChecksumHealerTests {
         HealSettings listed =
                 new HealSettings(true, List.of("1", "7"), HealMode.REALIGN, true, "migration_guard_fingerprint");
         assertThat(healer(listed).heal(configure().load())).isEmpty();
-        assertThat(output.getOut().lines().filter((line) -> line.contains("WARN") && line.contains("migrationguard")))
+        assertThat(output.getOut()
+                        .lines()
+                        .filter((line) -> line.contains("WARN") && line.contains(ChecksumHealer.class.getSimpleName())))
                 .singleElement()
                 .asString()
                 .contains("migration-guard.self-heal.versions lists 1 (checksum matches its file), 7 (not applied)");

@@ -19,6 +19,7 @@ import java.util.List;
  * @param snapshots whether to measure snapshots (methods, verification, writers, startup pause) per size
  * @param remote whether to measure compression per size and the small-heap copy to a bucket and back
  * @param compression whether to measure compression per size (with {@code remote})
+ * @param fingerprints whether to time fingerprint recording on a fresh database with 86 migrations
  */
 record BenchOptions(
         Path dir,
@@ -31,7 +32,8 @@ record BenchOptions(
         int scaleGb,
         boolean snapshots,
         boolean remote,
-        boolean compression) {
+        boolean compression,
+        boolean fingerprints) {
 
     static BenchOptions parse(String[] args) {
         Path dir = Paths.get("target", "bench");
@@ -45,6 +47,7 @@ record BenchOptions(
         boolean snapshots = true;
         boolean remote = true;
         boolean compression = true;
+        boolean fingerprints = true;
         for (String arg : args) {
             if (arg.isBlank()) {
                 continue;
@@ -73,10 +76,12 @@ record BenchOptions(
                 remote = false;
             } else if (arg.equals("--no-compression")) {
                 compression = false;
+            } else if (arg.equals("--no-fingerprints")) {
+                fingerprints = false;
             } else {
                 throw new IllegalArgumentException("Unknown option " + arg + "; known: --dir=, --sizes=100,1024, "
                         + "--with-4g, --startup-runs=N (>= 10), --no-memory, --no-startup, --live, --xfs, "
-                        + "--scale-gb=N, --no-snapshots, --no-remote, --no-compression");
+                        + "--scale-gb=N, --no-snapshots, --no-remote, --no-compression, --no-fingerprints");
             }
         }
         return new BenchOptions(
@@ -90,7 +95,8 @@ record BenchOptions(
                 scaleGb,
                 snapshots,
                 remote,
-                compression);
+                compression,
+                fingerprints);
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.Locale;
  * Runs every benchmark of docs/benchmarks.md and prints ratios measured in the same run. Run it with
  * {@code scripts/bench.sh} (options: {@code --sizes=100,1024}, {@code --with-4g}, {@code --startup-runs=N},
  * {@code --no-memory}, {@code --no-startup}, {@code --live}, {@code --xfs}, {@code --scale-gb=N},
- * {@code --no-snapshots}, {@code --no-remote}, {@code --no-compression}).
+ * {@code --no-snapshots}, {@code --no-remote}, {@code --no-compression}, {@code --no-fingerprints}).
  */
 public final class Benchmarks {
 
@@ -40,6 +40,9 @@ public final class Benchmarks {
             if (megabytes == options.memorySizeMb()) {
                 largest = database;
             }
+        }
+        if (options.fingerprints()) {
+            new FingerprintBench(options.dir().resolve("fingerprints"), results, 9).run();
         }
         if (options.startup()) {
             new StartupBench(options.dir().resolve("startup"), results, options.startupRuns()).run();

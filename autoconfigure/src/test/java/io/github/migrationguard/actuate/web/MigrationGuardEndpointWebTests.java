@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
@@ -31,6 +32,8 @@ import org.springframework.util.FileSystemUtils;
             "management.endpoints.web.exposure.include=health,migrationguard",
             "management.endpoint.health.show-details=always"
         })
+// Closed after the class (pool included): its database file is deleted then
+@DirtiesContext
 class MigrationGuardEndpointWebTests {
 
     private static final Path DIR = createDirectory();
