@@ -61,7 +61,8 @@ class GuardedUpgradeTests {
         assertThat(library.queryForObject("SELECT max(version) FROM flyway_schema_history", String.class))
                 .isEqualTo("3");
         try (Stream<Path> snapshots = Files.list(library.backups())) {
-            assertThat(snapshots.map((file) -> file.getFileName().toString()))
+            // Hidden files beside the snapshots are the starter's own records (the crash loop this failure starts)
+            assertThat(snapshots.map((file) -> file.getFileName().toString()).filter((name) -> !name.startsWith(".")))
                     .singleElement()
                     .asString()
                     .startsWith("pre-migrate-")
