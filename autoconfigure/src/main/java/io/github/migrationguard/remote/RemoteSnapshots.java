@@ -78,6 +78,15 @@ public final class RemoteSnapshots implements RemoteSnapshotSource {
     }
 
     @Override
+    public List<SnapshotName> names() {
+        try {
+            return list().stream().map(RemoteObject::name).toList();
+        } catch (RemoteCopyException ex) {
+            throw new RestoreException("Could not list the snapshots in " + describe() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    @Override
     public Optional<Path> fetch(String fileName, SnapshotDirectory into, String historyTable) {
         Optional<RemoteObject> object = listForRestore().stream()
                 .filter((candidate) -> candidate.fileName().equals(fileName))

@@ -2,6 +2,7 @@ package io.github.migrationguard.restore;
 
 import io.github.migrationguard.snapshot.DatabaseFile;
 import io.github.migrationguard.snapshot.Snapshot;
+import io.github.migrationguard.snapshot.SnapshotDirectory;
 import io.github.migrationguard.snapshot.SnapshotException;
 import io.github.migrationguard.snapshot.SnapshotSchemaVersion;
 import io.github.migrationguard.snapshot.SnapshotSettings;
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -19,6 +21,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationVersion;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Part of step 1 of a guarded run: notices an older build started on a database a newer build migrated, names the
@@ -42,6 +45,8 @@ public final class DowngradeRestore {
 
     private final PreRestoreSnapshot preRestoreSnapshot;
 
+    private final @Nullable RemoteSnapshotSource remote;
+
     /**
      * Creates the step.
      * @param settings the restore settings
@@ -50,6 +55,24 @@ public final class DowngradeRestore {
      * @param restorer the restorer
      */
     public DowngradeRestore(RestoreSettings settings, int keep, Clock clock, SnapshotRestorer restorer) {
+        this(settings, keep, clock, restorer, null);
+    }
+
+    /**
+     * Creates the step, looking for the snapshot that goes back in the bucket too.
+     * @param settings the restore settings
+     * @param keep {@code pre-restore} snapshots kept; at least one is always kept
+     * @param clock the clock for snapshot names
+     * @param restorer the restorer
+     * @param remote the snapshots off this machine, or {@code null}
+     */
+    public DowngradeRestore(
+            RestoreSettings settings,
+            int keep,
+            Clock clock,
+            SnapshotRestorer restorer,
+            @Nullable RemoteSnapshotSource remote) {
+        this.remote = remote;
         this.enabled = settings.onDowngrade();
         this.restorer = new JournaledRestore(restorer, clock);
         this.preRestoreSnapshot = new PreRestoreSnapshot(keep, clock);
@@ -81,8 +104,7 @@ public final class DowngradeRestore {
                     ahead + "; " + database.skipReason() + ", so there is no snapshot to go "
                             + "back to. Deploy the newer build again");
         }
-        DowngradeSnapshots snapshots =
-                new DowngradeSnapshots(List.of(new LocalSnapshots(snapshotSettings.directoryFor(database.path()))));
+        DowngradeSnapshots snapshots = snapshotsFor(database, snapshotSettings);
         Optional<DowngradeSnapshots.Found> found =
                 snapshots.newestLeaving(gap.get().application());
         if (found.isEmpty()) {
@@ -177,5 +199,16 @@ public final class DowngradeRestore {
                 + "\"Rolling back a release\")";
         logger.error(message);
         return new RestoreException(message, cause);
+    }
+
+    /** The backup directory first, then the bucket when there is one. */
+    private DowngradeSnapshots snapshotsFor(DatabaseFile database, SnapshotSettings snapshotSettings) {
+        SnapshotDirectory backups = snapshotSettings.directoryFor(database.path());
+        List<SnapshotSource> sources = new ArrayList<>();
+        sources.add(new LocalSnapshots(backups));
+        if (this.remote != null) {
+            sources.add(new BucketSnapshots(this.remote, backups, snapshotSettings.historyTable()));
+        }
+        return new DowngradeSnapshots(sources);
     }
 }

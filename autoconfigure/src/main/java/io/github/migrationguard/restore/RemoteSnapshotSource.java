@@ -3,6 +3,7 @@ package io.github.migrationguard.restore;
 import io.github.migrationguard.snapshot.SnapshotDirectory;
 import io.github.migrationguard.snapshot.SnapshotName;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -17,6 +18,13 @@ public interface RemoteSnapshotSource {
      * @return for example {@code s3://bucket/prefix}
      */
     String describe();
+
+    /**
+     * Lists the snapshots in the bucket.
+     * @return their names, in no particular order
+     * @throws RestoreException when the bucket cannot be read
+     */
+    List<SnapshotName> names();
 
     /**
      * Downloads the newest snapshot whose name passes the filter, proves it intact (SHA-256 and {@code quick_check})

@@ -149,7 +149,8 @@ public final class GuardedMigration {
         this.restoreOnRequest =
                 new RestoreOnRequest(settings.restore(), settings.keep(), clock, restorer, offMachine.snapshots());
         this.restoreIfMissing = new RestoreIfMissing(clock, restorer, offMachine.snapshots());
-        this.downgradeRestore = new DowngradeRestore(settings.restore(), settings.keep(), clock, restorer);
+        this.downgradeRestore =
+                new DowngradeRestore(settings.restore(), settings.keep(), clock, restorer, offMachine.snapshots());
         this.rehearsal = new Rehearsal(clock);
         this.restoreOnFailure = new RestoreOnFailure(restorer, clock);
         this.interruptedRestore = new InterruptedRestore(restorer, clock);

@@ -85,6 +85,24 @@ class RemoteAutoConfigurationTests {
     }
 
     @Test
+    void rollbackDeployGoesBackToTheSnapshotThatIsOnlyInTheBucket() throws Exception {
+        String bucket = S3ProxyServer.shared().createBucket("downgrade");
+        migration("V2__tags.sql", "CREATE TABLE tag (id INTEGER PRIMARY KEY);");
+        remote(bucket).run((context) -> {
+            RemoteCopies copies = context.getBean(RemoteCopies.class);
+            await().atMost(Duration.ofSeconds(90)).until(() -> copies.status().objects() == 1);
+        });
+        // The local copy is gone (pruned, or the backup disk replaced), and the older build (V1 only) is deployed again
+        FileSystemUtils.deleteRecursively(this.db.resolveSibling("backups"));
+        Files.delete(this.migrations.resolve("V2__tags.sql"));
+        remote(bucket)
+                .withPropertyValues("migration-guard.restore.on-downgrade=true")
+                .run((context) -> assertThat(context).hasNotFailed());
+        assertThat(schemaVersion()).isEqualTo("1");
+        assertThat(notes()).containsExactly("kept off the machine");
+    }
+
+    @Test
     void onFailureAbortHasThePreMigrateSnapshotInTheBucketBeforeMigrating() throws Exception {
         String bucket = S3ProxyServer.shared().createBucket("abort");
         migration("V2__tags.sql", "CREATE TABLE tag (id INTEGER PRIMARY KEY);");
@@ -188,6 +206,16 @@ class RemoteAutoConfigurationTests {
             }
         }
         return notes;
+    }
+
+    private String schemaVersion() throws Exception {
+        try (Connection connection = TestDatabases.open(this.db);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT version FROM flyway_schema_history WHERE success = 1 ORDER BY installed_rank DESC")) {
+            rows.next();
+            return rows.getString(1);
+        }
     }
 
     private static List<String> keys(String bucket) {
