@@ -57,8 +57,11 @@ def artifact(module, kind):
     suffix = ".pom" if kind == "pom" else ("." + kind if kind == "jar" else "-" + kind)
     matches = [p for p in version_dir.iterdir() if p.name.endswith(suffix) and p.name.startswith(module)]
     if kind == "jar":
-        matches = [p for p in matches if not p.name.endswith(("-sources.jar", "-javadoc.jar"))]
+        matches = [p for p in matches if not p.name.endswith(("-sources.jar", "-javadoc.jar", "-tests.jar"))]
     return matches[0] if matches else None
+
+for tests_jar in group.rglob("*-tests.jar"):
+    problems.append(f"{tests_jar.name}: a test jar is published")
 
 def entries(jar):
     with zipfile.ZipFile(jar) as z:
