@@ -611,18 +611,13 @@ public final class GuardedMigration {
     }
 
     /**
-     * What the migrate step applied.
+     * What the application's own migrate step applied (Flyway's migrate says so itself).
      *
      * @param count how many migrations it applied
      * @param version the schema version after it, or {@code null} when Flyway did not say
      * @param applied Flyway's view of the migrations after it
      */
     private record Migrated(int count, @Nullable String version, MigrationInfoService applied) {
-
-        static Migrated of(Flyway flyway, MigrateResult result, MigrationInfoService before) {
-            MigrationInfoService after = (result.migrationsExecuted > 0) ? flyway.info() : before;
-            return new Migrated(result.migrationsExecuted, result.targetSchemaVersion, after);
-        }
 
         /**
          * Counts the schema history rows the application's step added: the step returns nothing, and may repair rows
