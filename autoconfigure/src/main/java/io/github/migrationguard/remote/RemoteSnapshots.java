@@ -122,7 +122,7 @@ public final class RemoteSnapshots implements RemoteSnapshotSource {
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (SnapshotException ex) {
             failed(start, partial);
-            throw new DamagedObjectException(object, "its snapshot fails quick_check (" + ex.getMessage() + ")");
+            throw new DamagedObjectException(object, "its snapshot is not sound: " + ex.getMessage());
         } catch (DamagedObjectException ex) {
             failed(start, partial);
             throw ex;

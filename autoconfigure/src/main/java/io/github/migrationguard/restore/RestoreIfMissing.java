@@ -125,8 +125,8 @@ public final class RestoreIfMissing {
                 new SnapshotVerifier(historyTable).verify(file, Verification.QUICK);
                 return Optional.of(file);
             } catch (SnapshotException ex) {
-                logger.warn("Snapshot " + file + " fails quick_check (" + ex.getMessage() + "); it is not restored, "
-                        + "trying the next older one");
+                // The message names the file and quotes SQLite's problems (or why it could not even be read)
+                logger.warn(ex.getMessage() + "; it is not restored, trying the next older one");
             }
         }
         // Every local copy is damaged: any intact one in the bucket is better than none

@@ -1,5 +1,7 @@
 package io.github.migrationguard.restore;
 
+import io.github.migrationguard.snapshot.IntegrityCheck;
+import io.github.migrationguard.snapshot.OnlineBackup;
 import io.github.migrationguard.snapshot.SqliteConnections;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -7,12 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.sqlite.SQLiteConnection;
-import org.sqlite.SQLiteErrorCode;
 
 /**
  * Restores a snapshot into the live database through SQLite's online backup API, on a connection the caller holds, so
@@ -26,19 +25,15 @@ public final class SnapshotRestorer {
 
     private static final Log logger = LogFactory.getLog(SnapshotRestorer.class);
 
-    private static final int ALL_PAGES = -1;
-
     /**
      * How long a restore waits for other connections to release the write lock (and, in rollback-journal mode, for
      * readers to finish) before it gives up with nothing changed.
      */
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(30);
 
-    private static final int NO_RETRY = 0;
-
-    private static final int MAX_REPORTED_PROBLEMS = 5;
-
     private final Duration lockWait;
+
+    private final OnlineBackup onlineBackup = new OnlineBackup();
 
     public SnapshotRestorer() {
         this(DEFAULT_LOCK_WAIT);
@@ -129,10 +124,12 @@ public final class SnapshotRestorer {
                     + "and restart to restore again");
         }
         // Otherwise the snapshot's schema is in place and a writer added rows after the restore: complete
-        List<String> problems = quickCheck(live);
-        if (!problems.isEmpty()) {
-            throw new RestoreException(
-                    "The live database fails PRAGMA quick_check after restoring " + snapshot + ": " + problems);
+        try (Statement statement = live.createStatement()) {
+            Optional<String> failure =
+                    IntegrityCheck.QUICK.failure(statement, "After restoring " + snapshot + ", the live database");
+            if (failure.isPresent()) {
+                throw new RestoreException(failure.get());
+            }
         }
     }
 
@@ -171,24 +168,10 @@ public final class SnapshotRestorer {
             // after which the step rolls back and the live database is as it was
             statement.execute("PRAGMA busy_timeout = " + this.lockWait.toMillis());
             try {
-                copyInOneStep(live, snapshot);
+                this.onlineBackup.restore(live, snapshot);
             } finally {
                 statement.execute("PRAGMA busy_timeout = " + busyTimeout);
             }
-        }
-    }
-
-    private static void copyInOneStep(Connection live, Path snapshot) throws SQLException {
-        SQLiteConnection sqlite = live.unwrap(SQLiteConnection.class);
-        // No retry loop: a retried step after a busy commit would hold the write lock across sleeps, and sqlite-jdbc
-        // hides the step's own result anyway; the comparison afterwards tells what happened
-        int result = sqlite.getDatabase().restore("main", snapshot.toString(), null, 0, NO_RETRY, ALL_PAGES);
-        if (result != 0) {
-            SQLiteErrorCode code = SQLiteErrorCode.getErrorCode(result);
-            throw new SQLException(
-                    "SQLite online restore from " + snapshot + " failed: " + code.message + " (" + code + ")",
-                    null,
-                    result);
         }
     }
 
@@ -196,19 +179,6 @@ public final class SnapshotRestorer {
      * What the live database must look like once the snapshot is in place.
      */
     private record Expected(DatabaseFingerprint fingerprint, PageMap pages) {}
-
-    private static List<String> quickCheck(Connection live) throws SQLException {
-        List<String> problems = new ArrayList<>();
-        try (Statement statement = live.createStatement();
-                ResultSet rows = statement.executeQuery("PRAGMA quick_check(" + MAX_REPORTED_PROBLEMS + ")")) {
-            while (rows.next()) {
-                if (!"ok".equals(rows.getString(1))) {
-                    problems.add(rows.getString(1));
-                }
-            }
-        }
-        return problems;
-    }
 
     private static void checkpoint(Connection live) {
         // In WAL mode the restore wrote every page to the -wal file; fold it back so it does not hold a second copy

@@ -7,26 +7,59 @@ import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteErrorCode;
 
 /**
- * Copies the database with SQLite's online backup API in a single step. Stepping a few pages at a time restarts from
+ * SQLite's online backup API, in both directions: {@link #copy} the database a connection holds into a file, or
+ * {@link #restore} a file into it. Both copy every page in a single step. Stepping a few pages at a time restarts from
  * scratch whenever another connection writes, which under a busy writer never finishes; one step reads a consistent
- * view while WAL writers carry on.
+ * view while WAL writers carry on, and writes every page under one write lock.
  */
-final class OnlineBackup {
+public final class OnlineBackup {
 
     private static final int ALL_PAGES = -1;
 
-    private static final int SLEEP_MILLIS = 100;
+    private static final String MAIN = "main";
 
-    private static final int BUSY_RETRIES = 50;
+    /**
+     * How long a copy sleeps between attempts while the copy's target is busy.
+     */
+    private static final int COPY_SLEEP_MILLIS = 100;
 
-    void copy(Connection connection, Path target) throws SQLException {
-        SQLiteConnection sqlite = connection.unwrap(SQLiteConnection.class);
+    private static final int COPY_BUSY_RETRIES = 50;
+
+    /**
+     * Copies the database of a connection into a new file.
+     * @param source a connection to the database to copy
+     * @param target the file to write
+     * @throws SQLException when SQLite reports that the copy failed
+     */
+    public void copy(Connection source, Path target) throws SQLException {
         int result =
-                sqlite.getDatabase().backup("main", target.toString(), null, SLEEP_MILLIS, BUSY_RETRIES, ALL_PAGES);
+                sqlite(source).backup(MAIN, target.toString(), null, COPY_SLEEP_MILLIS, COPY_BUSY_RETRIES, ALL_PAGES);
+        requireOk(result, "online backup to " + target);
+    }
+
+    /**
+     * Replaces the database of a connection with the content of a file, in one step that takes the write lock through
+     * the connection's busy handler ({@code PRAGMA busy_timeout}) and either commits every page or none. Never retried
+     * here: a retried step after a busy commit would hold the write lock across sleeps. sqlite-jdbc returns the result
+     * of the file's handle, so a step that could not write the live database still reports success: the caller must
+     * compare the database with the file afterwards.
+     * @param live a connection to the database to overwrite, outside any transaction
+     * @param source the database file to restore
+     * @throws SQLException when SQLite reports that the restore failed
+     */
+    public void restore(Connection live, Path source) throws SQLException {
+        int result = sqlite(live).restore(MAIN, source.toString(), null, 0, 0, ALL_PAGES);
+        requireOk(result, "online restore from " + source);
+    }
+
+    private static org.sqlite.core.DB sqlite(Connection connection) throws SQLException {
+        return connection.unwrap(SQLiteConnection.class).getDatabase();
+    }
+
+    private static void requireOk(int result, String what) throws SQLException {
         if (result != 0) {
             SQLiteErrorCode code = SQLiteErrorCode.getErrorCode(result);
-            throw new SQLException(
-                    "SQLite online backup to " + target + " failed: " + code.message + " (" + code + ")", null, result);
+            throw new SQLException("SQLite " + what + " failed: " + code.message + " (" + code + ")", null, result);
         }
     }
 }

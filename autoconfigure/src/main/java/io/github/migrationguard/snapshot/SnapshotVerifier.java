@@ -5,8 +5,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -14,8 +13,6 @@ import java.util.function.Consumer;
  * checks it as thoroughly as asked.
  */
 public final class SnapshotVerifier {
-
-    private static final int MAX_REPORTED_PROBLEMS = 5;
 
     private final String historyTable;
 
@@ -55,8 +52,8 @@ public final class SnapshotVerifier {
                 switch (verification) {
                     case NONE -> {}
                     case HEADER -> readHeader(statement);
-                    case QUICK -> check(statement, "quick_check", file);
-                    case FULL -> check(statement, "integrity_check", file);
+                    case QUICK -> check(statement, IntegrityCheck.QUICK, file);
+                    case FULL -> check(statement, IntegrityCheck.FULL, file);
                 }
             } finally {
                 checking.accept(null);
@@ -88,18 +85,10 @@ public final class SnapshotVerifier {
         }
     }
 
-    private static void check(Statement statement, String pragma, Path file) throws SQLException {
-        List<String> problems = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery("PRAGMA " + pragma + "(" + MAX_REPORTED_PROBLEMS + ")")) {
-            while (rows.next()) {
-                String row = rows.getString(1);
-                if (!"ok".equals(row)) {
-                    problems.add(row);
-                }
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new SnapshotException("Snapshot " + file + " failed PRAGMA " + pragma + ": " + problems);
+    private static void check(Statement statement, IntegrityCheck check, Path file) throws SQLException {
+        Optional<String> failure = check.failure(statement, "Snapshot " + file);
+        if (failure.isPresent()) {
+            throw new SnapshotException(failure.get());
         }
     }
 }
