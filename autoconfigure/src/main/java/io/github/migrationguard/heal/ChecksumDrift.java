@@ -2,42 +2,27 @@ package io.github.migrationguard.heal;
 
 import java.util.Objects;
 import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.resolver.ResolvedMigration;
-import org.flywaydb.core.internal.info.MigrationInfoImpl;
 
 /**
  * An applied versioned migration whose file no longer has the checksum the schema history holds.
  *
- * @param migration what Flyway knows of the migration, as the file on disk now describes it
+ * @param migration what Flyway knows of the migration
  * @param recorded the schema history row of the migration, as it was applied
+ * @param script the file on disk now, which may have another name than the one recorded
+ * @param description the description Flyway derives from that file's name
+ * @param typeChanged whether Flyway's validation reports that the migration on disk is of another type (SQL, Java,
+ * baseline) than the one applied
  */
-record ChecksumDrift(MigrationInfo migration, HistoryRow recorded) {
+record ChecksumDrift(
+        MigrationInfo migration, HistoryRow recorded, String script, String description, boolean typeChanged) {
+
+    /**
+     * How Flyway records an empty description.
+     */
+    private static final String NO_DESCRIPTION = "<< no description >>";
 
     String version() {
         return this.migration.getVersion().getVersion();
-    }
-
-    /**
-     * Returns the script on disk now. Flyway's migration info names the applied script once a version is applied, so
-     * the resolved migration behind it is asked.
-     * @return the file name Flyway resolved for this version
-     */
-    String script() {
-        ResolvedMigration resolved = resolved();
-        return (resolved != null) ? resolved.getScript() : this.migration.getScript();
-    }
-
-    /**
-     * Returns the description of the file on disk now.
-     * @return the description Flyway resolved for this version
-     */
-    String description() {
-        ResolvedMigration resolved = resolved();
-        return (resolved != null) ? resolved.getDescription() : this.migration.getDescription();
-    }
-
-    private ResolvedMigration resolved() {
-        return (this.migration instanceof MigrationInfoImpl info) ? info.getResolvedMigration() : null;
     }
 
     Integer appliedChecksum() {
@@ -54,13 +39,14 @@ record ChecksumDrift(MigrationInfo migration, HistoryRow recorded) {
      * @return whether the version number now belongs to a different migration
      */
     boolean isAnotherMigration() {
-        ResolvedMigration resolved = resolved();
-        String type = String.valueOf((resolved != null) ? resolved.getType() : this.migration.getType());
-        return !Objects.equals(this.recorded.description(), description())
-                || !Objects.equals(this.recorded.type(), type);
+        return this.typeChanged || !sameDescription(this.recorded.description(), this.description);
+    }
+
+    private static boolean sameDescription(String recorded, String onDisk) {
+        return Objects.equals(recorded, onDisk) || (NO_DESCRIPTION.equals(recorded) && onDisk.isEmpty());
     }
 
     Heal healed(Heal.Reason reason, boolean reapplied) {
-        return new Heal(version(), script(), reason, appliedChecksum(), localChecksum(), reapplied);
+        return new Heal(version(), this.script, reason, appliedChecksum(), localChecksum(), reapplied);
     }
 }

@@ -1,10 +1,12 @@
 package io.github.migrationguard.heal;
 
+import io.github.migrationguard.sql.MigrationScripts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.commons.logging.Log;
@@ -94,7 +96,8 @@ public final class ChecksumHealer {
                 .filter((migration) -> isDrift(migration, invalidVersions))
                 .toList();
         FlywayDatabase database = FlywayDatabase.of(configuration);
-        List<ChecksumDrift> drifts = drifts(drifted, new HistoryTable(database, configuration.getTable()));
+        List<ChecksumDrift> drifts = drifts(
+                drifted, new HistoryTable(database, configuration.getTable()), typeChanged(invalid), configuration);
         Set<String> driftVersions = drifts.stream().map(ChecksumDrift::version).collect(Collectors.toSet());
         warnAboutIdleCertifications(applied, driftVersions);
         List<HealPlan.PlannedHeal> heals = new ArrayList<>();
@@ -171,15 +174,38 @@ public final class ChecksumHealer {
                 && !Objects.equals(migration.getAppliedChecksum(), migration.getResolvedChecksum());
     }
 
-    private static List<ChecksumDrift> drifts(List<MigrationInfo> drifted, HistoryTable history) {
+    private static List<ChecksumDrift> drifts(
+            List<MigrationInfo> drifted, HistoryTable history, Set<String> typeChanged, Configuration configuration) {
         if (drifted.isEmpty()) {
             return List.of();
         }
         Map<Integer, HistoryRow> rows = history.rows(
                 drifted.stream().map(MigrationInfo::getInstalledRank).toList());
+        // Flyway's info names the applied script once a version is applied: the file on disk now is read instead
+        MigrationScripts scripts = new MigrationScripts(configuration);
         return drifted.stream()
-                .map((migration) -> new ChecksumDrift(migration, rows.get(migration.getInstalledRank())))
+                .map((migration) -> {
+                    Optional<String> script = scripts.scriptName(migration);
+                    return new ChecksumDrift(
+                            migration,
+                            rows.get(migration.getInstalledRank()),
+                            script.orElse(migration.getScript()),
+                            script.map(scripts::description).orElse(migration.getDescription()),
+                            typeChanged.contains(migration.getVersion().getVersion()));
+                })
                 .toList();
+    }
+
+    /**
+     * Returns the versions whose migration on disk is of another type than the one applied. Flyway's info does not
+     * say (its resolved type is not filled in); its validation does, and checks the type before the checksum.
+     */
+    private static Set<String> typeChanged(List<ValidateOutput> invalid) {
+        return invalid.stream()
+                .filter((output) ->
+                        output.errorDetails != null && output.errorDetails.errorCode == CoreErrorCode.TYPE_MISMATCH)
+                .map((output) -> output.version)
+                .collect(Collectors.toSet());
     }
 
     private void warnAboutIdleCertifications(MigrationInfo[] applied, Set<String> drifted) {

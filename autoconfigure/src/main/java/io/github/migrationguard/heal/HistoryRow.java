@@ -5,6 +5,5 @@ package io.github.migrationguard.heal;
  *
  * @param script the script recorded when it was applied
  * @param description the description recorded when it was applied
- * @param type the migration type recorded when it was applied ({@code SQL}, {@code JDBC}...)
  */
-record HistoryRow(String script, String description, String type) {}
+record HistoryRow(String script, String description) {}

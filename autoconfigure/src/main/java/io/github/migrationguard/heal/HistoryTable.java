@@ -32,16 +32,14 @@ final class HistoryTable {
         }
         String in = ranks.stream().map((rank) -> "?").collect(Collectors.joining(", "));
         String sql = "SELECT " + column("installed_rank") + ", " + column("script") + ", " + column("description")
-                + ", " + column("type") + " FROM " + this.database.qualify(this.name) + " WHERE "
+                + " FROM " + this.database.qualify(this.name) + " WHERE "
                 + column("installed_rank") + " IN (" + in + ")";
         this.database
                 .jdbc()
                 .query(
                         sql,
                         (row) -> {
-                            rows.put(
-                                    row.getInt(1),
-                                    new HistoryRow(row.getString(2), row.getString(3), row.getString(4)));
+                            rows.put(row.getInt(1), new HistoryRow(row.getString(2), row.getString(3)));
                         },
                         ranks.toArray());
         return rows;

@@ -1,5 +1,7 @@
 package io.github.migrationguard.heal;
 
+import io.github.migrationguard.sql.MigrationScript;
+import io.github.migrationguard.sql.MigrationScripts;
 import io.github.migrationguard.sql.SqlDialect;
 import java.util.Optional;
 import org.flywaydb.core.api.MigrationInfo;
@@ -17,10 +19,13 @@ final class MigrationFingerprints {
 
     private final SqlDialect dialect;
 
+    private final boolean placeholderReplacement;
+
     MigrationFingerprints(Configuration configuration, FlywayDatabase database) {
         this.scripts = new MigrationScripts(configuration);
         this.placeholders = new Placeholders(configuration, database.schema());
         this.dialect = database.dialect();
+        this.placeholderReplacement = configuration.isPlaceholderReplacement();
     }
 
     /**
@@ -29,7 +34,7 @@ final class MigrationFingerprints {
      * @return the fingerprint, or empty when it is not a SQL migration or its file cannot be read
      */
     Optional<String> of(MigrationInfo migration) {
-        return this.scripts.read(migration).map((text) -> Fingerprint.of(text, this.dialect));
+        return this.scripts.read(migration).map((script) -> Fingerprint.of(script.text(), this.dialect));
     }
 
     /**
@@ -39,7 +44,7 @@ final class MigrationFingerprints {
      * @return the fingerprint, or empty when it is not a SQL migration or its file cannot be read
      */
     Optional<String> like(MigrationInfo migration, String recorded) {
-        return this.scripts.read(migration).map((text) -> Fingerprint.like(text, this.dialect, recorded));
+        return this.scripts.read(migration).map((script) -> Fingerprint.like(script.text(), this.dialect, recorded));
     }
 
     /**
@@ -48,7 +53,15 @@ final class MigrationFingerprints {
      * @return the SQL, or empty when it is not a SQL migration or its file cannot be read
      */
     Optional<String> sql(MigrationInfo migration) {
-        return this.scripts.read(migration).map((text) -> this.placeholders.replace(text, migration.getScript()));
+        return this.scripts.read(migration).map(this::sql);
+    }
+
+    private String sql(MigrationScript script) {
+        // The script's own .conf decides for it alone, as in Flyway
+        boolean replace = (script.placeholderReplacement() != null)
+                ? script.placeholderReplacement()
+                : this.placeholderReplacement;
+        return replace ? this.placeholders.replace(script.text(), script.name()) : script.text();
     }
 
     SqlDialect dialect() {

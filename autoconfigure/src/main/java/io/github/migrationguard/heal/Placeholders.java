@@ -7,7 +7,8 @@ import java.util.TreeMap;
 import org.flywaydb.core.api.configuration.Configuration;
 
 /**
- * Replaces Flyway placeholders in migration SQL the way Flyway does before running it: the configured placeholders
+ * Replaces Flyway placeholders in migration SQL the way Flyway does before running it (when placeholder replacement is
+ * on for the script): the configured placeholders
  * (names compared without case) and Flyway's built-in {@code flyway:*} ones that depend on the configuration alone.
  */
 final class Placeholders {
@@ -28,9 +29,6 @@ final class Placeholders {
      * @return the text Flyway would run
      */
     String replace(String sql, String script) {
-        if (!this.configuration.isPlaceholderReplacement()) {
-            return sql;
-        }
         Map<String, String> values = values(script);
         String prefix = this.configuration.getPlaceholderPrefix();
         String suffix = this.configuration.getPlaceholderSuffix();

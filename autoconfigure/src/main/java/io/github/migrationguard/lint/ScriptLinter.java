@@ -54,6 +54,18 @@ final class ScriptLinter {
         return findings;
     }
 
+    /**
+     * Whether Flyway's SQLite parser runs a script outside a transaction when nothing says otherwise: it does when
+     * one of its statements is a {@code PRAGMA foreign_keys}, which SQLite ignores inside a transaction.
+     * @param script the script text
+     * @return whether Flyway detects a statement that cannot run in a transaction
+     */
+    static boolean flywayRunsOutsideTransaction(String script) {
+        return SqlStatements.split(script, SqlDialect.STANDARD).stream()
+                .map((statement) -> statement.collapsed(SqlDialect.STANDARD).toLowerCase(Locale.ROOT))
+                .anyMatch((sql) -> PRAGMA_FOREIGN_KEYS.matcher(sql).matches());
+    }
+
     private static LintRule check(String sql, boolean transactional) {
         if (transactional && PRAGMA_FOREIGN_KEYS.matcher(sql).matches()) {
             return LintRule.PRAGMA_FOREIGN_KEYS;
