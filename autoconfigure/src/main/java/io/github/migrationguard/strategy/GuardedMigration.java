@@ -25,6 +25,7 @@ import io.github.migrationguard.snapshot.SnapshotAttempt;
 import io.github.migrationguard.snapshot.SnapshotDirectory;
 import io.github.migrationguard.snapshot.SnapshotException;
 import io.github.migrationguard.snapshot.SnapshotSettings;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -195,8 +196,15 @@ public final class GuardedMigration {
         Configuration configuration = flyway.getConfiguration();
         SnapshotSettings snapshotSettings = this.settings.snapshot().withHistoryTable(configuration.getTable());
         // One instance at a time from the pending check to the end of the migration: the others then find nothing
-        // pending, take no snapshot and prune nothing
-        try (InstanceLock lock = InstanceLock.acquire(run.database())) {
+        // pending, take no snapshot and prune nothing. A missing database is locked by its path too, so that only
+        // one instance restores it (restore.if-missing) or creates it
+        DataSource dataSource = configuration.getDataSource();
+        Path lockedPath = run.database().exists() ? run.database().path() : DatabaseFile.mainFileOf(dataSource);
+        try (InstanceLock lock = InstanceLock.acquire(lockedPath)) {
+            if (!run.database().exists()) {
+                // Another instance may have restored or created the database while this one waited for the lock
+                run.located(DatabaseFile.locate(dataSource));
+            }
             return guardExclusively(flyway, run, applicationStep, snapshotSettings);
         }
     }

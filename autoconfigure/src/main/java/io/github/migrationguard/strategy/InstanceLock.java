@@ -1,6 +1,5 @@
 package io.github.migrationguard.strategy;
 
-import io.github.migrationguard.snapshot.DatabaseFile;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -12,14 +11,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Serialises guarded runs on one database across processes: an exclusive lock on the file {@code <database>}{@value
- * #FILE} beside the database, held from the first look at the database (pending migrations) to the end of the migration or restore.
- * Flyway does not lock a SQLite database, so without it two instances starting together both see the same pending
- * migration, both copy, and one names its copy after a version the other already migrated. Under the lock the second
- * instance finds nothing pending, takes no snapshot and prunes nothing. A separate file, never the database: closing
- * a descriptor of the database would drop this process's SQLite locks on it.
+ * #FILE} beside the database, held from the first look at the database (pending migrations) to the end of the
+ * migration or restore. Flyway does not lock a SQLite database, so without it two instances starting together both see
+ * the same pending migration, both copy, and one names its copy after a version the other already migrated. Under the
+ * lock the second instance finds nothing pending, takes no snapshot and prunes nothing. A database that does not exist
+ * yet is locked by its path all the same: otherwise two instances would both restore it ({@code restore.if-missing}),
+ * the second over what the first had already migrated. A separate file, never the database: closing a descriptor of
+ * the database would drop this process's SQLite locks on it.
  */
 final class InstanceLock implements AutoCloseable {
 
@@ -47,15 +49,15 @@ final class InstanceLock implements AutoCloseable {
     }
 
     /**
-     * Waits for and takes the lock of a database.
-     * @param database the database; no lock when it is not an existing SQLite file
+     * Waits for and takes the lock of a database, which need not exist yet: the lock file is named after its path.
+     * @param database the main file of a SQLite database; no lock when {@code null} (not SQLite, or in memory)
      * @return the held lock, to be closed at the end of the run
      */
-    static InstanceLock acquire(DatabaseFile database) {
-        if (!database.exists()) {
+    static InstanceLock acquire(@Nullable Path database) {
+        if (database == null) {
             return none();
         }
-        Path file = database.path().resolveSibling(database.path().getFileName() + FILE);
+        Path file = database.resolveSibling(database.getFileName() + FILE);
         ReentrantLock local = inProcess.computeIfAbsent(file, (path) -> new ReentrantLock());
         local.lock();
         try {
@@ -63,14 +65,14 @@ final class InstanceLock implements AutoCloseable {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
-                logger.info("Another instance is migrating " + database.path() + " (it holds " + file
+                logger.info("Another instance is migrating " + database + " (it holds " + file
                         + "); waiting for it to finish");
                 lock = channel.lock();
             }
             return new InstanceLock(local, channel, lock);
         } catch (IOException ex) {
             local.unlock();
-            logger.warn("Could not lock " + file + " (" + ex.getMessage() + "); migrating " + database.path()
+            logger.warn("Could not lock " + file + " (" + ex.getMessage() + "); migrating " + database
                     + " without guarding against other instances starting at the same moment");
             return none();
         }

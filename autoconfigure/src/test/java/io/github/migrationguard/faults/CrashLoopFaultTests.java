@@ -56,7 +56,7 @@ class CrashLoopFaultTests {
         }
 
         Files.writeString(migrations.resolve("V4__broken.sql"), "CREATE TABLE t4 (id INTEGER PRIMARY KEY);");
-        assertThat(boot(db, migrations)).isEqualTo("outcome SUCCESS 4");
+        assertThat(boot(db, migrations)).isEqualTo("outcome SUCCESS restores=0 4");
         assertThat(TestDatabases.integrityCheck(db)).containsExactly("ok");
         assertThat(preMigrate()).as("pruned to keep=2 once a boot succeeded").hasSize(KEEP);
     }
@@ -90,7 +90,7 @@ class CrashLoopFaultTests {
             Files.writeString(
                     migrations.resolve("V" + version + "__up.sql"),
                     "CREATE TABLE t" + version + " (id INTEGER PRIMARY KEY);");
-            assertThat(boot(db, migrations)).isEqualTo("outcome SUCCESS " + version);
+            assertThat(boot(db, migrations)).isEqualTo("outcome SUCCESS restores=0 " + version);
         }
         List<StoredSnapshot> earlier = preMigrate();
         assertThat(earlier).hasSize(2);

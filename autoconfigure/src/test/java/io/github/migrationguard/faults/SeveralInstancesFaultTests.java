@@ -6,12 +6,8 @@ import io.github.migrationguard.snapshot.SnapshotDirectory;
 import io.github.migrationguard.snapshot.SnapshotDirectory.StoredSnapshot;
 import io.github.migrationguard.snapshot.SnapshotLabel;
 import io.github.migrationguard.testing.TestDatabases;
-import java.io.BufferedReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,7 +44,7 @@ class SeveralInstancesFaultTests {
                     migrations.resolve("V" + round + "__round.sql"),
                     "CREATE TABLE t" + round + " (id INTEGER PRIMARY KEY);");
             String version = String.valueOf(round);
-            List<String> outcomes = startTogether(instances, db, migrations);
+            List<String> outcomes = GuardedStart.together(instances, db, migrations, KEEP);
             assertThat(outcomes).as("round %d", round).allMatch((line) -> line.startsWith("outcome "));
             assertThat(outcomes.stream().filter((line) -> line.startsWith("outcome SUCCESS ")))
                     .as("instances that migrated in round %d", round)
@@ -77,39 +73,5 @@ class SeveralInstancesFaultTests {
         assertThat(snapshots.get(snapshots.size() - 1).file().getFileName().toString())
                 .as("the newest snapshot is this round's pre-migration copy")
                 .endsWith("-v" + (round - 1) + "-to-v" + round + ".db");
-    }
-
-    private static String result(BufferedReader output) throws Exception {
-        // Logs go to standard output too: the result is the line the child prints last, in its own format
-        String line;
-        while ((line = output.readLine()) != null) {
-            if (line.startsWith("outcome ") || line.startsWith("failed ")) {
-                return line;
-            }
-        }
-        return "no result: the instance ended without one";
-    }
-
-    private static List<String> startTogether(int instances, Path db, Path migrations) throws Exception {
-        List<Process> processes = new ArrayList<>();
-        List<BufferedReader> outputs = new ArrayList<>();
-        for (int i = 0; i < instances; i++) {
-            Process process = ChildProcesses.start(
-                    GuardedStart.class, db.toString(), migrations.toString(), String.valueOf(KEEP));
-            processes.add(process);
-            outputs.add(ChildProcesses.output(process));
-            ChildProcesses.awaitLine(outputs.get(i), "ready");
-        }
-        for (Process process : processes) {
-            OutputStream input = process.getOutputStream();
-            input.write("go\n".getBytes(StandardCharsets.UTF_8));
-            input.flush();
-        }
-        List<String> outcomes = new ArrayList<>();
-        for (int i = 0; i < instances; i++) {
-            outcomes.add(result(outputs.get(i)));
-            assertThat(processes.get(i).waitFor()).isZero();
-        }
-        return outcomes;
     }
 }
