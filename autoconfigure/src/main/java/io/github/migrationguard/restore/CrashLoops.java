@@ -17,14 +17,20 @@ import java.util.Properties;
 import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Remembers, in the file {@value #FILE} of the backup directory, the last restore after a failed migration: which
  * snapshot was restored, what the database held right after, and how many boots in a row have failed. The next boot
  * reuses that snapshot as its pre-migrate snapshot while the database still holds exactly that, so a crash loop copies
  * nothing and, with pruning left to boots that succeed, deletes nothing. Any other write in between (rows, a restore
- * on request) makes the content differ and the boot takes a fresh snapshot. A boot that migrates (or finds nothing to
- * migrate) ends the loop.
+ * on request) and the boot takes a fresh snapshot. A boot that migrates (or finds nothing to migrate) ends the loop.
+ * <p>
+ * "Unchanged" is proven by the database's files as the file system describes them ({@link DatabaseFileState}, two
+ * {@code stat} calls), not by reading the database: a boot in a loop must not cost a read of every row when the copy
+ * it saves is a clone of milliseconds. Where the file system's clock had not yet moved past the restore's last write
+ * when the state was taken, a write in that same tick would not show, so the record holds the digest of every row
+ * instead ({@link DatabaseContent}) and the next boot compares that, as before.
  */
 public final class CrashLoops {
 
@@ -68,8 +74,7 @@ public final class CrashLoops {
             logger.info("Taking a fresh snapshot: " + snapshot + ", restored after the last failed boot, is gone");
             return Optional.empty();
         }
-        DatabaseContent now = contentOf(dataSource);
-        if (!recorded.get().content().equals(now)) {
+        if (!recorded.get().unchanged(dataSource, database)) {
             logger.info("Taking a fresh snapshot: " + database.path() + " changed since it was restored from "
                     + snapshot + " after the last failed boot");
             return Optional.empty();
@@ -99,7 +104,16 @@ public final class CrashLoops {
                 previous.map((before) -> before.failedBoots() + 1).orElse(1),
                 restored,
                 previous.map(CrashLoop::since).orElseGet(() -> Instant.now(this.clock)));
-        new Recorded(database.path(), loop, contentOf(dataSource)).write(file(directory));
+        GuardFile file = file(directory);
+        // Written first without a proof: should this boot end before the proof is written, the next one copies
+        new Recorded(database.path(), loop, null, null).write(file);
+        Instant clock = DatabaseFileState.clockBeside(database.path());
+        DatabaseFileState state = DatabaseFileState.of(database.path());
+        if (state.settledBy(clock)) {
+            new Recorded(database.path(), loop, state, null).write(file);
+        } else {
+            new Recorded(database.path(), loop, null, contentOf(dataSource)).write(file);
+        }
         return loop;
     }
 
@@ -133,9 +147,18 @@ public final class CrashLoops {
     }
 
     /**
-     * The content of {@value #FILE}.
+     * The content of {@value #FILE}: the loop, and one proof of what the restore left, the files' state or the
+     * content's digest (neither when the boot that restored ended before writing one).
      */
-    private record Recorded(Path database, CrashLoop loop, DatabaseContent content) {
+    private record Recorded(
+            Path database, CrashLoop loop, @Nullable DatabaseFileState state, @Nullable DatabaseContent content) {
+
+        boolean unchanged(DataSource dataSource, DatabaseFile database) {
+            if (this.state != null) {
+                return this.state.equals(DatabaseFileState.of(database.path()));
+            }
+            return this.content != null && this.content.equals(contentOf(dataSource));
+        }
 
         static Recorded of(Properties properties) {
             Path file = Path.of(properties.getProperty("snapshot"));
@@ -152,9 +175,13 @@ public final class CrashLoops {
                     Integer.parseInt(properties.getProperty("failed-boots")),
                     snapshot,
                     Instant.parse(properties.getProperty("since")));
-            DatabaseContent content = new DatabaseContent(
-                    Long.parseLong(properties.getProperty("page-count")), properties.getProperty("digest"));
-            return new Recorded(Path.of(properties.getProperty("database")), loop, content);
+            DatabaseFileState state =
+                    DatabaseFileState.parse(properties.getProperty("files")).orElse(null);
+            DatabaseContent content = (properties.getProperty("digest") != null)
+                    ? new DatabaseContent(
+                            Long.parseLong(properties.getProperty("page-count")), properties.getProperty("digest"))
+                    : null;
+            return new Recorded(Path.of(properties.getProperty("database")), loop, state, content);
         }
 
         void write(GuardFile file) {
@@ -169,8 +196,13 @@ public final class CrashLoops {
                     "snapshot-verification", snapshot.verification().name());
             properties.setProperty("failed-boots", String.valueOf(this.loop.failedBoots()));
             properties.setProperty("since", this.loop.since().toString());
-            properties.setProperty("page-count", String.valueOf(this.content.pageCount()));
-            properties.setProperty("digest", this.content.digest());
+            if (this.state != null) {
+                properties.setProperty("files", this.state.text());
+            }
+            if (this.content != null) {
+                properties.setProperty("page-count", String.valueOf(this.content.pageCount()));
+                properties.setProperty("digest", this.content.digest());
+            }
             file.write(properties);
         }
     }

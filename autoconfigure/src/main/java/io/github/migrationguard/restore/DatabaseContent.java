@@ -19,7 +19,8 @@ import java.util.List;
  * processes, unlike {@code PRAGMA data_version} or the WAL's checkpoint state, and independent of the header's
  * change counter, which SQLite does not keep up to date in WAL mode. Read through a connection, never by opening the
  * file: closing a descriptor of the live database would drop this process's SQLite locks on it. Costs one read of
- * the data, less than the copy it lets a crash-looping boot skip.
+ * the data: a crash loop's record holds it only when the files' state cannot prove the database unchanged
+ * ({@link DatabaseFileState}).
  *
  * @param pageCount {@code PRAGMA page_count}, compared first
  * @param digest SHA-256 over the schema and every row
