@@ -175,6 +175,22 @@ class ChecksumHealerTests {
     }
 
     @Test
+    void reapplyLeavesPlaceholdersAloneInAScriptWhoseConfTurnsReplacementOff() {
+        this.migrations
+                .add("V1__item.sql", V1)
+                .add("V2__seed.sql", "INSERT INTO item (id, name) VALUES (1, '${owner}');")
+                .add("V2__seed.sql.conf", "placeholderReplacement=false\n");
+        configure().load().migrate();
+        this.migrations.add("V2__seed.sql", "INSERT OR IGNORE INTO item (id, name) VALUES (2, '${owner}');");
+        HealSettings reapply =
+                new HealSettings(true, List.of("2"), HealMode.REAPPLY, true, "migration_guard_fingerprint");
+        healer(reapply).heal(configure().load());
+        assertThat(new JdbcTemplate(this.dataSource).queryForList("SELECT name FROM item ORDER BY id", String.class))
+                .as("as Flyway itself ran the script")
+                .containsExactly("${owner}", "${owner}");
+    }
+
+    @Test
     void reapplyThatFailsIsRolledBackAndStopsStartup() {
         this.migrations.add("V2__seed.sql", "INSERT INTO item (id, name) VALUES (1, 'seed');");
         applyAndRecord(V1);

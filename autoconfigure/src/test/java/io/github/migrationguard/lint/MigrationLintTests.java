@@ -79,6 +79,29 @@ class MigrationLintTests {
         assertThat(this.lint.beforeMigrate(flyway())).isEmpty();
     }
 
+    @Test
+    void acceptsVacuumWhenFlywayRunsEveryMigrationOutsideTransaction() {
+        this.migrations.add("V2__maintenance.sql", "VACUUM;\n");
+        Flyway flyway = Flyway.configure()
+                .dataSource(this.dataSource)
+                .locations(this.migrations.location())
+                .executeInTransaction(false)
+                .load();
+        assertThat(this.lint.beforeMigrate(flyway)).isEmpty();
+    }
+
+    @Test
+    void acceptsPragmaJournalModeBesideForeignKeysPragmaThatFlywayRunsOutsideTransaction() {
+        // Flyway's SQLite parser runs a script with PRAGMA foreign_keys outside a transaction, all of it (mixed)
+        this.migrations.add("V2__pragmas.sql", "PRAGMA foreign_keys = OFF;\nPRAGMA journal_mode = WAL;\n");
+        Flyway flyway = Flyway.configure()
+                .dataSource(this.dataSource)
+                .locations(this.migrations.location())
+                .mixed(true)
+                .load();
+        assertThat(this.lint.beforeMigrate(flyway)).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
