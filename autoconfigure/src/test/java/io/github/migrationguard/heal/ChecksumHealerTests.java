@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.github.migrationguard.sql.SqlDialect;
 import io.github.migrationguard.testing.HistoryRows;
+import io.github.migrationguard.testing.MigrationJars;
 import io.github.migrationguard.testing.Migrations;
 import io.github.migrationguard.testing.TestDatabases;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +82,27 @@ class ChecksumHealerTests {
                         () -> healer(HealSettings.defaults()).heal(configure().load()))
                 .withMessageContaining(
                         "no fingerprint of the applied content is recorded in migration_guard_fingerprint");
+    }
+
+    @Test
+    void cosmeticDriftOfAMigrationShippedInAJarIsHealedByFingerprint() throws Exception {
+        try (URLClassLoader release1 =
+                MigrationJars.write(this.temp.resolve("app-1.jar"), Map.of("db/jarred/V1__item.sql", V1))) {
+            Flyway flyway = configure(release1).load();
+            flyway.migrate();
+            recorder().record(flyway);
+        }
+        try (URLClassLoader release2 =
+                MigrationJars.write(this.temp.resolve("app-2.jar"), Map.of("db/jarred/V1__item.sql", V1_REFORMATTED))) {
+            assertThat(healer(HealSettings.defaults()).heal(configure(release2).load()))
+                    .singleElement()
+                    .satisfies((heal) -> {
+                        assertThat(heal.script()).isEqualTo("V1__item.sql");
+                        assertThat(heal.reason()).isEqualTo(Heal.Reason.FINGERPRINT);
+                    });
+            assertThat(configure(release2).load().validateWithResult().validationSuccessful)
+                    .isTrue();
+        }
     }
 
     @Test
@@ -287,6 +310,10 @@ class ChecksumHealerTests {
     private List<Map<String, Object>> fingerprintRows() {
         return new JdbcTemplate(this.dataSource)
                 .queryForList("SELECT * FROM migration_guard_fingerprint ORDER BY version");
+    }
+
+    private FluentConfiguration configure(ClassLoader classLoader) {
+        return Flyway.configure(classLoader).dataSource(this.dataSource).locations("classpath:db/jarred");
     }
 
     private FluentConfiguration configure() {

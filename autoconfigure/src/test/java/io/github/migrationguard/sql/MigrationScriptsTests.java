@@ -2,18 +2,15 @@ package io.github.migrationguard.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.migrationguard.testing.MigrationJars;
 import io.github.migrationguard.testing.Migrations;
 import io.github.migrationguard.testing.TestDatabases;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -50,9 +47,8 @@ class MigrationScriptsTests {
 
     @Test
     void readsScriptFromClassPathLocationInsideJar() throws IOException {
-        Path jar = jar(Map.of("db/jarred/V1__item.sql", "SELECT 'from the jar';\n"));
-        try (URLClassLoader classLoader =
-                new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+        try (URLClassLoader classLoader = MigrationJars.write(
+                this.temp.resolve("migrations.jar"), Map.of("db/jarred/V1__item.sql", "SELECT 'from the jar';\n"))) {
             Flyway flyway =
                     configure(classLoader).locations("classpath:db/jarred").load();
             MigrationInfo migration = flyway.info().pending()[0];
@@ -127,19 +123,6 @@ class MigrationScriptsTests {
 
     private FluentConfiguration configure(ClassLoader classLoader) {
         return Flyway.configure(classLoader).dataSource(TestDatabases.wal(this.temp.resolve("app.db")));
-    }
-
-    private Path jar(Map<String, String> entries) throws IOException {
-        Path jar = this.temp.resolve("migrations.jar");
-        try (OutputStream out = Files.newOutputStream(jar);
-                JarOutputStream jarOut = new JarOutputStream(out)) {
-            for (Map.Entry<String, String> entry : entries.entrySet()) {
-                jarOut.putNextEntry(new JarEntry(entry.getKey()));
-                jarOut.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
-                jarOut.closeEntry();
-            }
-        }
-        return jar;
     }
 
     static class V2__Java extends BaseJavaMigration {
