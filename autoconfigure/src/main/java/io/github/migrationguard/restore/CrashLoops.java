@@ -6,6 +6,7 @@ import io.github.migrationguard.snapshot.SnapshotDirectory;
 import io.github.migrationguard.snapshot.SnapshotMethod;
 import io.github.migrationguard.snapshot.SnapshotName;
 import io.github.migrationguard.snapshot.Verification;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -107,9 +108,9 @@ public final class CrashLoops {
         GuardFile file = file(directory);
         // Written first without a proof: should this boot end before the proof is written, the next one copies
         new Recorded(database.path(), loop, null, null).write(file);
-        Instant clock = DatabaseFileState.clockBeside(database.path());
+        Optional<Instant> clock = clockBeside(database.path());
         DatabaseFileState state = DatabaseFileState.of(database.path());
-        if (state.settledBy(clock)) {
+        if (clock.isPresent() && state.settledBy(clock.get())) {
             new Recorded(database.path(), loop, state, null).write(file);
         } else {
             new Recorded(database.path(), loop, null, contentOf(dataSource)).write(file);
@@ -131,6 +132,16 @@ public final class CrashLoops {
         }
         return file(directory).read().map(Recorded::of).filter((recorded) -> recorded.database()
                 .equals(database.path()));
+    }
+
+    private static Optional<Instant> clockBeside(Path database) {
+        try {
+            return Optional.of(DatabaseFileState.clockBeside(database));
+        } catch (UncheckedIOException ex) {
+            // No file can be written beside the database: the row digest proves it unchanged instead
+            logger.debug("Could not read the file system's clock beside " + database, ex);
+            return Optional.empty();
+        }
     }
 
     private static GuardFile file(SnapshotDirectory directory) {
