@@ -2,10 +2,14 @@ package io.github.migrationguard.actuate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.migrationguard.heal.Heal;
+import io.github.migrationguard.restore.RestoreRecord;
+import io.github.migrationguard.restore.RestoreTrigger;
 import io.github.migrationguard.snapshot.SnapshotLabel;
 import io.github.migrationguard.strategy.LiveSnapshots;
 import io.github.migrationguard.strategy.MigrationReports;
 import io.github.migrationguard.testing.GuardedApplication;
+import io.github.migrationguard.testing.RunReports;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
@@ -15,6 +19,7 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,7 +132,7 @@ class MigrationGuardMetricsTests {
     void healCounterAppearsWhenAVersionFirstHealsAfterBinding() {
         this.runner.run((context) -> {
             MeterRegistry registry = context.getBean(MeterRegistry.class);
-            context.getBean(MigrationReports.class).activity().recordHeal("7", "allowlist");
+            context.getBean(MigrationReports.class).record(RunReports.healed("7", Heal.Reason.ALLOWLIST));
             assertThat(registry.get("migration.guard.heal")
                             .tags("version", "7", "reason", "allowlist")
                             .functionCounter()
@@ -158,7 +163,9 @@ class MigrationGuardMetricsTests {
             assertThat(registry.get("migration.guard.restore").functionCounters())
                     .hasSize(12)
                     .allSatisfy((counter) -> assertThat(counter.count()).isZero());
-            context.getBean(MigrationReports.class).activity().recordRestore("startup", "success");
+            context.getBean(MigrationReports.class)
+                    .record(RunReports.restored(new RestoreRecord(
+                            RestoreTrigger.STARTUP, RestoreRecord.Outcome.SUCCESS, null, "restored", Duration.ZERO)));
             assertThat(registry.get("migration.guard.restore")
                             .tags(Tags.of("trigger", "startup", "outcome", "success"))
                             .functionCounter()
@@ -190,7 +197,7 @@ class MigrationGuardMetricsTests {
     @Test
     void registersExactlyTheContractedMeters() {
         this.runner.run((context) -> {
-            context.getBean(MigrationReports.class).activity().recordHeal("2", "allowlist");
+            context.getBean(MigrationReports.class).record(RunReports.healed("2", Heal.Reason.ALLOWLIST));
             assertThat(context.getBean(MeterRegistry.class).getMeters().stream()
                             .map(Meter::getId)
                             .map(Meter.Id::getName)
