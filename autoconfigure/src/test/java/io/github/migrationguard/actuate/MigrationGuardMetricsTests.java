@@ -1,13 +1,16 @@
 package io.github.migrationguard.actuate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.github.migrationguard.heal.Heal;
 import io.github.migrationguard.restore.RestoreRecord;
 import io.github.migrationguard.restore.RestoreTrigger;
 import io.github.migrationguard.snapshot.SnapshotLabel;
+import io.github.migrationguard.strategy.GuardedMigration;
 import io.github.migrationguard.strategy.LiveSnapshots;
 import io.github.migrationguard.strategy.MigrationReports;
+import io.github.migrationguard.strategy.RestoreFailedException;
 import io.github.migrationguard.testing.GuardedApplication;
 import io.github.migrationguard.testing.RunReports;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -17,10 +20,13 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -172,6 +178,61 @@ class MigrationGuardMetricsTests {
                             .count())
                     .isEqualTo(1);
         });
+    }
+
+    @Test
+    void preRestoreSnapshotOfARestoreAtStartupIsCountedUnderItsLabel() {
+        this.runner.run((context) -> assertThat(context).hasNotFailed());
+        this.runner.withPropertyValues("migration-guard.restore.from=latest").run((context) -> {
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            FunctionTimer preRestore = registry.get("migration.guard.snapshot")
+                    .tags("label", "pre-restore", "outcome", "success")
+                    .functionTimer();
+            assertThat(preRestore.count()).isEqualTo(1);
+            assertThat(preRestore.totalTime(TimeUnit.NANOSECONDS)).isPositive();
+            assertThat(restores(registry, "startup", "success")).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void restoreAtStartupThatFailsIsCountedAsAFailure() {
+        this.runner.run((context) -> assertThat(context).hasNotFailed());
+        this.runner
+                .withPropertyValues("migration-guard.restore.from=latest", "migration-guard.restore.force=true")
+                .run((context) -> {
+                    MeterRegistry registry = context.getBean(MeterRegistry.class);
+                    assertThat(restores(registry, "startup", "success")).isEqualTo(1);
+                    // The application's own guarded migrate, when nothing but pre-restore snapshots is left
+                    deleteAllButPreRestoreSnapshots();
+                    GuardedMigration guard = context.getBean(GuardedMigration.class);
+                    Flyway flyway = context.getBean(Flyway.class);
+                    assertThatExceptionOfType(RestoreFailedException.class)
+                            .isThrownBy(() -> guard.migrate(flyway))
+                            .withMessageContaining("migration-guard.restore.from=latest");
+                    assertThat(restores(registry, "startup", "failure")).isEqualTo(1);
+                    assertThat(registry.get("migration.guard.migrate")
+                                    .tags("outcome", "failed")
+                                    .functionTimer()
+                                    .count())
+                            .isEqualTo(1);
+                });
+    }
+
+    private static double restores(MeterRegistry registry, String trigger, String outcome) {
+        return registry.get("migration.guard.restore")
+                .tags("trigger", trigger, "outcome", outcome)
+                .functionCounter()
+                .count();
+    }
+
+    private void deleteAllButPreRestoreSnapshots() throws IOException {
+        try (Stream<Path> files = Files.list(this.app.backups())) {
+            for (Path file : files.filter(
+                            (file) -> !file.getFileName().toString().startsWith("pre-restore-"))
+                    .toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     @Test
