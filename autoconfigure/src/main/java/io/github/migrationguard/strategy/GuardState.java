@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -81,27 +82,22 @@ public record GuardState(
      * @return the new state
      */
     public GuardState withRun(MigrationReport report) {
-        GuardState state = new GuardState(
-                report,
-                this.notGuarded,
-                this.lastAttempt,
-                this.lastSnapshot,
-                this.snapshots,
-                plus(this.runs, report.outcome(), Tally.of(report.duration())),
-                this.restores,
-                this.heals,
-                this.pruned);
-        if (report.snapshot() != null && report.snapshot().outcome() != SnapshotAttempt.Outcome.VERIFYING) {
-            state = state.withSnapshot(report.snapshot());
-        }
-        for (Heal heal : report.heals()) {
-            state = state.withHeal(new HealKey(heal.version(), heal.reason().value()));
-        }
-        for (RestoreRecord restore : report.restores()) {
-            state = state.withRestore(
-                    new RestoreKey(restore.trigger().value(), restore.outcome().value()));
-        }
-        return state;
+        GuardState state = change((next) -> {
+            next.lastRun = report;
+            next.runs = plus(next.runs, report.outcome(), Tally.of(report.duration()));
+            for (Heal heal : report.heals()) {
+                next.heals = plusOne(
+                        next.heals, new HealKey(heal.version(), heal.reason().value()));
+            }
+            for (RestoreRecord restore : report.restores()) {
+                next.restores = plusOne(
+                        next.restores,
+                        new RestoreKey(
+                                restore.trigger().value(), restore.outcome().value()));
+            }
+        });
+        boolean settled = report.snapshot() != null && report.snapshot().outcome() != SnapshotAttempt.Outcome.VERIFYING;
+        return settled ? state.withSnapshot(report.snapshot()) : state;
     }
 
     /**
@@ -110,16 +106,14 @@ public record GuardState(
      * @return the new state
      */
     public GuardState withSnapshot(SnapshotAttempt attempt) {
-        return new GuardState(
-                this.lastRun,
-                this.notGuarded,
-                attempt,
-                (attempt.snapshot() != null) ? attempt.snapshot() : this.lastSnapshot,
-                plus(this.snapshots, new SnapshotKey(attempt.label(), attempt.outcome()), Tally.of(attempt.duration())),
-                this.runs,
-                this.restores,
-                this.heals,
-                this.pruned);
+        return change((next) -> {
+            next.lastAttempt = attempt;
+            if (attempt.snapshot() != null) {
+                next.lastSnapshot = attempt.snapshot();
+            }
+            next.snapshots = plus(
+                    next.snapshots, new SnapshotKey(attempt.label(), attempt.outcome()), Tally.of(attempt.duration()));
+        });
     }
 
     /**
@@ -137,16 +131,7 @@ public record GuardState(
         if (this.lastRun != recorded) {
             return state;
         }
-        return new GuardState(
-                recorded.withSnapshot(settled),
-                state.notGuarded,
-                state.lastAttempt,
-                state.lastSnapshot,
-                state.snapshots,
-                state.runs,
-                state.restores,
-                state.heals,
-                state.pruned);
+        return state.change((next) -> next.lastRun = recorded.withSnapshot(settled));
     }
 
     /**
@@ -155,16 +140,7 @@ public record GuardState(
      * @return the new state
      */
     public GuardState withPruned(int count) {
-        return new GuardState(
-                this.lastRun,
-                this.notGuarded,
-                this.lastAttempt,
-                this.lastSnapshot,
-                this.snapshots,
-                this.runs,
-                this.restores,
-                this.heals,
-                this.pruned + count);
+        return change((next) -> next.pruned += count);
     }
 
     /**
@@ -173,42 +149,23 @@ public record GuardState(
      * @return the new state
      */
     public GuardState withNotGuarded(String reason) {
-        return new GuardState(
-                this.lastRun,
-                reason,
-                this.lastAttempt,
-                this.lastSnapshot,
-                this.snapshots,
-                this.runs,
-                this.restores,
-                this.heals,
-                this.pruned);
+        return change((next) -> next.notGuarded = reason);
     }
 
-    private GuardState withHeal(HealKey key) {
+    /** A copy of this state with some fields replaced: the one place a new state is put together. */
+    private GuardState change(Consumer<Draft> change) {
+        Draft next = new Draft(this);
+        change.accept(next);
         return new GuardState(
-                this.lastRun,
-                this.notGuarded,
-                this.lastAttempt,
-                this.lastSnapshot,
-                this.snapshots,
-                this.runs,
-                this.restores,
-                plusOne(this.heals, key),
-                this.pruned);
-    }
-
-    private GuardState withRestore(RestoreKey key) {
-        return new GuardState(
-                this.lastRun,
-                this.notGuarded,
-                this.lastAttempt,
-                this.lastSnapshot,
-                this.snapshots,
-                this.runs,
-                plusOne(this.restores, key),
-                this.heals,
-                this.pruned);
+                next.lastRun,
+                next.notGuarded,
+                next.lastAttempt,
+                next.lastSnapshot,
+                next.snapshots,
+                next.runs,
+                next.restores,
+                next.heals,
+                next.pruned);
     }
 
     /**
@@ -261,6 +218,44 @@ public record GuardState(
         Map<K, Long> next = new HashMap<>(counts);
         next.merge(key, 1L, Long::sum);
         return next;
+    }
+
+    /** The fields of the next state while a change replaces some of them; never leaves {@link #change}. */
+    private static final class Draft {
+
+        @Nullable
+        MigrationReport lastRun;
+
+        @Nullable
+        String notGuarded;
+
+        @Nullable
+        SnapshotAttempt lastAttempt;
+
+        @Nullable
+        Snapshot lastSnapshot;
+
+        Map<SnapshotKey, Tally> snapshots;
+
+        Map<MigrationReport.Outcome, Tally> runs;
+
+        Map<RestoreKey, Long> restores;
+
+        Map<HealKey, Long> heals;
+
+        long pruned;
+
+        Draft(GuardState state) {
+            this.lastRun = state.lastRun;
+            this.notGuarded = state.notGuarded;
+            this.lastAttempt = state.lastAttempt;
+            this.lastSnapshot = state.lastSnapshot;
+            this.snapshots = state.snapshots;
+            this.runs = state.runs;
+            this.restores = state.restores;
+            this.heals = state.heals;
+            this.pruned = state.pruned;
+        }
     }
 
     /**

@@ -58,11 +58,7 @@ class MigrationGuardMetricsTests {
     void snapshotTimerCountsThePreMigrateSnapshotOfAnUpgrade() {
         this.runner.run((context) -> {
             MeterRegistry registry = context.getBean(MeterRegistry.class);
-            FunctionTimer timer = registry.get("migration.guard.snapshot")
-                    .tags("label", "pre-migrate", "outcome", "success")
-                    .functionTimer();
-            assertThat(timer.count()).isEqualTo(1);
-            assertThat(timer.totalTime(TimeUnit.NANOSECONDS)).isPositive();
+            FunctionTimer timer = countedOnce(registry, "pre-migrate");
             assertThat(timer.getId().getBaseUnit()).isEqualTo("seconds");
             assertThat(registry.get("migration.guard.snapshot").functionTimers())
                     .hasSize(16)
@@ -185,11 +181,7 @@ class MigrationGuardMetricsTests {
         this.runner.run((context) -> assertThat(context).hasNotFailed());
         this.runner.withPropertyValues("migration-guard.restore.from=latest").run((context) -> {
             MeterRegistry registry = context.getBean(MeterRegistry.class);
-            FunctionTimer preRestore = registry.get("migration.guard.snapshot")
-                    .tags("label", "pre-restore", "outcome", "success")
-                    .functionTimer();
-            assertThat(preRestore.count()).isEqualTo(1);
-            assertThat(preRestore.totalTime(TimeUnit.NANOSECONDS)).isPositive();
+            countedOnce(registry, "pre-restore");
             assertThat(restores(registry, "startup", "success")).isEqualTo(1);
         });
     }
@@ -216,6 +208,16 @@ class MigrationGuardMetricsTests {
                                     .count())
                             .isEqualTo(1);
                 });
+    }
+
+    /** The success timer of a snapshot label, after exactly one snapshot of that label that took some time. */
+    private static FunctionTimer countedOnce(MeterRegistry registry, String label) {
+        FunctionTimer timer = registry.get("migration.guard.snapshot")
+                .tags("label", label, "outcome", "success")
+                .functionTimer();
+        assertThat(timer.count()).isEqualTo(1);
+        assertThat(timer.totalTime(TimeUnit.NANOSECONDS)).isPositive();
+        return timer;
     }
 
     private static double restores(MeterRegistry registry, String trigger, String outcome) {
