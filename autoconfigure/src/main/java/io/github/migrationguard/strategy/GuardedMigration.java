@@ -310,6 +310,7 @@ public final class GuardedMigration {
             return;
         }
         run.enter(GuardStep.COMPLETE_RESTORE);
+        long start = System.nanoTime();
         try {
             this.interruptedRestore
                     .completeIfAny(
@@ -318,7 +319,7 @@ public final class GuardedMigration {
                             snapshotSettings.directoryFor(database.path()).path())
                     .ifPresent(run.restores()::add);
         } catch (RestoreException ex) {
-            throw new RestoreFailedException(ex.getMessage(), ex);
+            throw restoreFailed(run, ex.trigger().orElse(RestoreTrigger.STARTUP), ex, start);
         }
     }
 
