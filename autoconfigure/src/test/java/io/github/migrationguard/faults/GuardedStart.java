@@ -38,10 +38,15 @@ public final class GuardedStart {
     }
 
     static MigrationReport run(DataSource dataSource, Path migrations, int keep) {
-        return run(dataSource, migrations, keep, RestoreSettings.defaults());
+        return run(dataSource, migrations, keep, new MigrationReports());
     }
 
-    static MigrationReport run(DataSource dataSource, Path migrations, int keep, RestoreSettings restore) {
+    static MigrationReport run(DataSource dataSource, Path migrations, int keep, MigrationReports reports) {
+        return run(dataSource, migrations, keep, reports, RestoreSettings.defaults());
+    }
+
+    static MigrationReport run(
+            DataSource dataSource, Path migrations, int keep, MigrationReports reports, RestoreSettings restore) {
         GuardSettings settings = new GuardSettings(
                 true,
                 keep,
@@ -50,7 +55,7 @@ public final class GuardedStart {
                 new SnapshotSettings(null, SnapshotMethod.AUTO, Verification.QUICK, 0, null),
                 HealSettings.defaults(),
                 restore);
-        GuardedMigration guard = new GuardedMigration(settings, new MigrationReports(), Clock.systemUTC());
+        GuardedMigration guard = new GuardedMigration(settings, reports, Clock.systemUTC());
         MigrationReport report = guard.migrate(flyway(dataSource, migrations));
         guard.awaitSnapshot();
         return report;
@@ -130,8 +135,12 @@ public final class GuardedStart {
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         try {
             RestoreSettings restore = (args.length > 3) ? restore(args[3]) : RestoreSettings.defaults();
-            MigrationReport report =
-                    run(TestDatabases.wal(Path.of(args[0])), Path.of(args[1]), Integer.parseInt(args[2]), restore);
+            MigrationReport report = run(
+                    TestDatabases.wal(Path.of(args[0])),
+                    Path.of(args[1]),
+                    Integer.parseInt(args[2]),
+                    new MigrationReports(),
+                    restore);
             long restores = report.restores().stream()
                     .filter((record) -> record.restored())
                     .count();
