@@ -16,6 +16,7 @@ import java.util.List;
  * @param live whether to measure the application's writers and requests during live snapshots
  * @param xfs whether to measure clones on a loop-mounted XFS image (needs root and xfsprogs)
  * @param scaleGb size of the failed-upgrade scale run in GB, 0 for none
+ * @param restoreMb sizes in MB of the restore-at-scale run (where a restore's time goes), none by default
  * @param snapshots whether to measure snapshots (methods, verification, writers, startup pause) per size
  * @param remote whether to measure compression per size and the small-heap copy to a bucket and back
  * @param compression whether to measure compression per size (with {@code remote})
@@ -30,6 +31,7 @@ record BenchOptions(
         boolean live,
         boolean xfs,
         int scaleGb,
+        List<Integer> restoreMb,
         boolean snapshots,
         boolean remote,
         boolean compression,
@@ -44,6 +46,7 @@ record BenchOptions(
         boolean live = false;
         boolean xfs = false;
         int scaleGb = 0;
+        List<Integer> restoreMb = List.of();
         boolean snapshots = true;
         boolean remote = true;
         boolean compression = true;
@@ -70,6 +73,8 @@ record BenchOptions(
                 xfs = true;
             } else if (arg.startsWith("--scale-gb=")) {
                 scaleGb = Integer.parseInt(value(arg));
+            } else if (arg.startsWith("--restore-mb=")) {
+                restoreMb = parseSizes(value(arg));
             } else if (arg.equals("--no-snapshots")) {
                 snapshots = false;
             } else if (arg.equals("--no-remote")) {
@@ -79,9 +84,10 @@ record BenchOptions(
             } else if (arg.equals("--no-fingerprints")) {
                 fingerprints = false;
             } else {
-                throw new IllegalArgumentException("Unknown option " + arg + "; known: --dir=, --sizes=100,1024, "
-                        + "--with-4g, --startup-runs=N (>= 10), --no-memory, --no-startup, --live, --xfs, "
-                        + "--scale-gb=N, --no-snapshots, --no-remote, --no-compression, --no-fingerprints");
+                throw new IllegalArgumentException(
+                        "Unknown option " + arg + "; known: --dir=, --sizes=100,1024, "
+                                + "--with-4g, --startup-runs=N (>= 10), --no-memory, --no-startup, --live, --xfs, "
+                                + "--scale-gb=N, --restore-mb=1300,2700, --no-snapshots, --no-remote, --no-compression, --no-fingerprints");
             }
         }
         return new BenchOptions(
@@ -93,6 +99,7 @@ record BenchOptions(
                 live,
                 xfs,
                 scaleGb,
+                restoreMb,
                 snapshots,
                 remote,
                 compression,

@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * Runs every benchmark of docs/benchmarks.md and prints ratios measured in the same run. Run it with
  * {@code scripts/bench.sh} (options: {@code --sizes=100,1024}, {@code --with-4g}, {@code --startup-runs=N},
- * {@code --no-memory}, {@code --no-startup}, {@code --live}, {@code --xfs}, {@code --scale-gb=N},
+ * {@code --no-memory}, {@code --no-startup}, {@code --live}, {@code --xfs}, {@code --scale-gb=N}, {@code --restore-mb=1300,2700},
  * {@code --no-snapshots}, {@code --no-remote}, {@code --no-compression}, {@code --no-fingerprints}).
  */
 public final class Benchmarks {
@@ -69,6 +69,9 @@ public final class Benchmarks {
         }
         if (options.scaleGb() > 0) {
             new ScaleBench(options.dir().resolve("scale"), options.scaleGb(), results).run();
+        }
+        if (!options.restoreMb().isEmpty()) {
+            new RestoreScaleBench(options.dir().resolve("restore-scale"), options.restoreMb(), results).run();
         }
         results.write(options.dir().resolve("results.md"));
         System.out.printf(Locale.ROOT, "Total benchmark time: %.0f s%n", (System.nanoTime() - start) / 1e9);

@@ -79,7 +79,7 @@ final class ScaleBench {
         }
     }
 
-    private static void generate(Path file, long bytes) throws Exception {
+    static void generate(Path file, long bytes) throws Exception {
         for (String suffix : new String[] {"", "-wal", "-shm"}) {
             Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
         }
