@@ -22,7 +22,8 @@ import org.sqlite.SQLiteDataSource;
 /**
  * Snapshots on a real XFS file system with reflink (loop-mounted image; needs root, skipped with the reason
  * elsewhere): {@code file-copy} and a live {@code auto} clone the database file copy-on-write, which costs almost no
- * space, and the clone is verified like any copy.
+ * space, and the clone is verified like any copy. A live {@code auto} clones even under a writer that never pauses,
+ * which only waits for the clone; where the file system cannot clone, it uses the backup API.
  */
 class CloneOnXfsFaultTests {
 
@@ -78,6 +79,41 @@ class CloneOnXfsFaultTests {
     }
 
     @Test
+    void autoWhileTheApplicationRunsClonesUnderAWriterThatNeverPauses() throws Exception {
+        long rowsBefore = rows(this.db);
+        BackToBackWriter writer = BackToBackWriter.start(this.db);
+        long commitsBefore = writer.commits();
+        Snapshot snapshot;
+        try {
+            snapshot = liveWriter(null).write(SnapshotLabel.SCHEDULED, null);
+        } finally {
+            writer.close();
+        }
+        assertThat(writer.errors()).isEmpty();
+        assertThat(writer.commits()).as("commits while the snapshot was taken").isGreaterThan(commitsBefore);
+        assertThat(snapshot.method()).isEqualTo(SnapshotMethod.FILE_COPY);
+        assertThat(snapshot.cloned()).isTrue();
+        assertThat(TestDatabases.integrityCheck(snapshot.file())).containsExactly("ok");
+        assertThat(rows(snapshot.file())).isBetween(rowsBefore + 100, rows(this.db));
+    }
+
+    @Test
+    void autoWhileTheApplicationRunsUsesTheBackupApiWhereItCannotClone() throws Exception {
+        BackToBackWriter writer = BackToBackWriter.start(this.db);
+        Snapshot snapshot;
+        try {
+            snapshot = liveWriter(this.temp.resolve("backups-on-another-file-system"))
+                    .write(SnapshotLabel.SCHEDULED, null);
+        } finally {
+            writer.close();
+        }
+        assertThat(writer.errors()).isEmpty();
+        assertThat(snapshot.method()).isEqualTo(SnapshotMethod.BACKUP_API);
+        assertThat(snapshot.cloned()).isFalse();
+        assertThat(TestDatabases.integrityCheck(snapshot.file())).containsExactly("ok");
+    }
+
+    @Test
     void fileCopyToAnotherFileSystemCopiesAndSaysSo() {
         Path elsewhere = this.temp.resolve("backups-on-another-file-system");
         Snapshot snapshot =
@@ -85,6 +121,15 @@ class CloneOnXfsFaultTests {
         assertThat(snapshot.method()).isEqualTo(SnapshotMethod.FILE_COPY);
         assertThat(snapshot.cloned()).isFalse();
         assertThat(TestDatabases.integrityCheck(snapshot.file())).containsExactly("ok");
+    }
+
+    private SnapshotWriter liveWriter(Path dir) {
+        return SnapshotWriter.whileRunning(
+                DatabaseFile.locate(TestDatabases.wal(this.db)), settings(SnapshotMethod.AUTO, dir), Clock.systemUTC());
+    }
+
+    private static long rows(Path file) {
+        return new JdbcTemplate(TestDatabases.wal(file)).queryForObject("SELECT count(*) FROM blob", Long.class);
     }
 
     private SnapshotWriter startupWriter(SnapshotMethod method, Path dir) {
