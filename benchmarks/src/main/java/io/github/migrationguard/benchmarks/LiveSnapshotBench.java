@@ -67,6 +67,7 @@ final class LiveSnapshotBench {
             long worstDuring = 0;
             long worstIdle = 0;
             String used = "";
+            long longestCopy = 0;
             double seconds = 0;
             for (int i = 0; i < REPEATS; i++) {
                 App.Window during = app.window(() -> {
@@ -78,6 +79,11 @@ final class LiveSnapshotBench {
                 used = activity.lastSnapshot()
                         .map((snapshot) -> name(snapshot.method()) + (snapshot.cloned() ? ", cloned" : ""))
                         .orElse("none");
+                longestCopy = Math.max(
+                        longestCopy,
+                        activity.lastSnapshot()
+                                .map((snapshot) -> snapshot.copyDuration().toMillis())
+                                .orElse(0L));
                 App.Window idle = app.window(() -> LockSupport.parkNanos((long) (during.seconds() * 1e9)));
                 ratios.add(during.commitsPerSecond() / idle.commitsPerSecond());
                 worstDuring = Math.max(worstDuring, during.maxRequestMillis());
@@ -93,6 +99,10 @@ final class LiveSnapshotBench {
             } else {
                 this.results.value(what, Results.ratio(ratio));
             }
+            // Under the write lock for part of it at most: what a writer can wait for a clone
+            this.results.value(
+                    "longest copy step of the " + name(method) + " snapshots (" + used + ") " + this.where,
+                    longestCopy + " ms");
             this.results.target(
                     "longest request wait (pool of one), " + name(method) + " " + this.where,
                     worstDuring + " ms (idle " + worstIdle + " ms)",
