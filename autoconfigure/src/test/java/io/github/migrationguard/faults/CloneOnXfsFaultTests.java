@@ -11,6 +11,8 @@ import io.github.migrationguard.snapshot.SnapshotWriter;
 import io.github.migrationguard.snapshot.Verification;
 import io.github.migrationguard.testing.TestDatabases;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,6 +113,21 @@ class CloneOnXfsFaultTests {
         assertThat(snapshot.method()).isEqualTo(SnapshotMethod.BACKUP_API);
         assertThat(snapshot.cloned()).isFalse();
         assertThat(TestDatabases.integrityCheck(snapshot.file())).containsExactly("ok");
+    }
+
+    @Test
+    void autoWhileTheApplicationRunsUsesTheBackupApiWhenAReaderKeepsTheCheckpointFromFinishing() throws Exception {
+        try (Connection reader = TestDatabases.open(this.db);
+                Statement read = reader.createStatement()) {
+            reader.setAutoCommit(false);
+            // The reader's snapshot predates the next commit: those frames cannot go into the file while it reads
+            read.executeQuery("SELECT count(*) FROM blob").close();
+            new JdbcTemplate(TestDatabases.wal(this.db)).update("INSERT INTO blob(body) VALUES (randomblob(100))");
+            Snapshot snapshot = liveWriter(null).write(SnapshotLabel.SCHEDULED, null);
+            assertThat(snapshot.method()).isEqualTo(SnapshotMethod.BACKUP_API);
+            assertThat(snapshot.cloned()).isFalse();
+            assertThat(TestDatabases.dump(snapshot.file())).isEqualTo(TestDatabases.dump(this.db));
+        }
     }
 
     @Test
