@@ -29,6 +29,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -64,7 +65,8 @@ public final class MigrationGuardAutoConfiguration {
     GuardedMigration guardedMigration(
             MigrationGuardProperties properties,
             MigrationReports reports,
-            ObjectProvider<OffMachineCopies> offMachineCopies) {
+            ObjectProvider<OffMachineCopies> offMachineCopies,
+            ObjectProvider<LoggingSystem> loggingSystem) {
         GuardSettingsFactory factory = new GuardSettingsFactory(properties);
         GuardSettings settings = factory.create();
         return new GuardedMigration(
@@ -72,7 +74,9 @@ public final class MigrationGuardAutoConfiguration {
                 reports,
                 Clock.systemUTC(),
                 new MigrationLint(factory.lintSettings()),
-                offMachineCopies.getIfAvailable(() -> OffMachineCopies.NONE));
+                offMachineCopies.getIfAvailable(() -> OffMachineCopies.NONE),
+                new QuietFlywayLogs(loggingSystem.getIfAvailable(
+                        () -> LoggingSystem.get(MigrationGuardAutoConfiguration.class.getClassLoader()))));
     }
 
     @Bean
