@@ -110,7 +110,7 @@ public final class MigrationGuardAutoConfiguration {
                 new GuardSettingsFactory(properties)
                         .snapshotSettings()
                         .withHistoryTable(flyway.getConfiguration().getTable()),
-                reports.activity(),
+                reports,
                 Clock.systemUTC());
         try {
             // Ask the pool where the file is now, before the application serves anything: from then on snapshots,

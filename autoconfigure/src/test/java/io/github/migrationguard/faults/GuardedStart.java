@@ -34,6 +34,10 @@ public final class GuardedStart {
     }
 
     static MigrationReport run(DataSource dataSource, Path migrations, int keep) {
+        return run(dataSource, migrations, keep, new MigrationReports());
+    }
+
+    static MigrationReport run(DataSource dataSource, Path migrations, int keep, MigrationReports reports) {
         GuardSettings settings = new GuardSettings(
                 true,
                 keep,
@@ -42,7 +46,7 @@ public final class GuardedStart {
                 new SnapshotSettings(null, SnapshotMethod.AUTO, Verification.QUICK, 0, null),
                 HealSettings.defaults(),
                 RestoreSettings.defaults());
-        GuardedMigration guard = new GuardedMigration(settings, new MigrationReports(), Clock.systemUTC());
+        GuardedMigration guard = new GuardedMigration(settings, reports, Clock.systemUTC());
         MigrationReport report = guard.migrate(flyway(dataSource, migrations));
         guard.awaitSnapshot();
         return report;

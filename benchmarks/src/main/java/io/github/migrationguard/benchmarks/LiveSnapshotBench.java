@@ -8,8 +8,8 @@ import io.github.migrationguard.snapshot.SnapshotMethod;
 import io.github.migrationguard.snapshot.SnapshotSettings;
 import io.github.migrationguard.snapshot.SnapshotWriter;
 import io.github.migrationguard.snapshot.Verification;
-import io.github.migrationguard.strategy.GuardActivity;
 import io.github.migrationguard.strategy.LiveSnapshots;
+import io.github.migrationguard.strategy.MigrationReports;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -55,7 +56,7 @@ final class LiveSnapshotBench {
         this.database.checkpoint();
         try (HikariDataSource pool = poolOfOne();
                 App app = new App(pool)) {
-            GuardActivity activity = new GuardActivity();
+            MigrationReports activity = new MigrationReports();
             LiveSnapshots snapshots = new LiveSnapshots(
                     pool,
                     new SnapshotSettings(
@@ -76,12 +77,12 @@ final class LiveSnapshotBench {
                         throw new IllegalStateException("Snapshot failed: " + attempt.message());
                     }
                 });
-                used = activity.lastSnapshot()
+                used = Optional.ofNullable(activity.state().lastSnapshot())
                         .map((snapshot) -> name(snapshot.method()) + (snapshot.cloned() ? ", cloned" : ""))
                         .orElse("none");
                 longestCopy = Math.max(
                         longestCopy,
-                        activity.lastSnapshot()
+                        Optional.ofNullable(activity.state().lastSnapshot())
                                 .map((snapshot) -> snapshot.copyDuration().toMillis())
                                 .orElse(0L));
                 App.Window idle = app.window(() -> LockSupport.parkNanos((long) (during.seconds() * 1e9)));
@@ -126,7 +127,7 @@ final class LiveSnapshotBench {
                 this.database.file().resolveSibling("live-backups"), method, Verification.QUICK, 0, null);
         try (HikariDataSource pool = poolOfOne();
                 App app = new App(pool)) {
-            LiveSnapshots snapshots = new LiveSnapshots(pool, settings, new GuardActivity(), Clock.systemUTC());
+            LiveSnapshots snapshots = new LiveSnapshots(pool, settings, new MigrationReports(), Clock.systemUTC());
             SnapshotWriter normal = SnapshotWriter.whileRunning(snapshots.database(), settings, Clock.systemUTC());
             List<Double> normalRatios = new ArrayList<>();
             List<Double> lowRatios = new ArrayList<>();
