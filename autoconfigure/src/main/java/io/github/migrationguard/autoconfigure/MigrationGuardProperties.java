@@ -3,7 +3,6 @@ package io.github.migrationguard.autoconfigure;
 import io.github.migrationguard.heal.HealMode;
 import io.github.migrationguard.lint.LintFailOn;
 import io.github.migrationguard.remote.Compression;
-import io.github.migrationguard.remote.RemoteLocation;
 import io.github.migrationguard.remote.RemoteSettings;
 import io.github.migrationguard.snapshot.SnapshotMethod;
 import io.github.migrationguard.snapshot.SnapshotWhen;
@@ -137,7 +136,7 @@ public class MigrationGuardProperties {
         }
 
         public void setKeep(int keep) {
-            this.keep = PropertyChecks.notNegative("migration-guard.snapshot.keep", keep);
+            this.keep = keep;
         }
 
         public File getDir() {
@@ -185,7 +184,7 @@ public class MigrationGuardProperties {
         }
 
         public void setMinFreeSpace(DataSize minFreeSpace) {
-            this.minFreeSpace = PropertyChecks.notNegative("migration-guard.snapshot.min-free-space", minFreeSpace);
+            this.minFreeSpace = minFreeSpace;
         }
 
         /**
@@ -245,7 +244,7 @@ public class MigrationGuardProperties {
         }
 
         public void setVersions(List<String> versions) {
-            this.versions = PropertyChecks.versions("migration-guard.self-heal.versions", versions);
+            this.versions = versions;
         }
 
         public HealMode getMode() {
@@ -269,8 +268,7 @@ public class MigrationGuardProperties {
         }
 
         public void setFingerprintTable(String fingerprintTable) {
-            this.fingerprintTable =
-                    PropertyChecks.identifier("migration-guard.self-heal.fingerprint-table", fingerprintTable);
+            this.fingerprintTable = fingerprintTable;
         }
     }
 
@@ -324,7 +322,7 @@ public class MigrationGuardProperties {
         }
 
         public void setFrom(String from) {
-            this.from = PropertyChecks.snapshotReference("migration-guard.restore.from", from);
+            this.from = from;
         }
 
         public boolean isForce() {
@@ -377,7 +375,7 @@ public class MigrationGuardProperties {
         }
 
         public void setCron(String cron) {
-            this.cron = PropertyChecks.cron("migration-guard.schedule.cron", cron);
+            this.cron = cron;
         }
 
         public int getKeep() {
@@ -385,7 +383,7 @@ public class MigrationGuardProperties {
         }
 
         public void setKeep(int keep) {
-            this.keep = PropertyChecks.notNegative("migration-guard.schedule.keep", keep);
+            this.keep = keep;
         }
     }
 
@@ -401,7 +399,7 @@ public class MigrationGuardProperties {
         }
 
         public void setMinFreeSpace(DataSize minFreeSpace) {
-            this.minFreeSpace = PropertyChecks.notNegative("migration-guard.health.min-free-space", minFreeSpace);
+            this.minFreeSpace = minFreeSpace;
         }
     }
 
@@ -492,10 +490,7 @@ public class MigrationGuardProperties {
         }
 
         public void setUri(String uri) {
-            if (uri != null && !uri.isBlank()) {
-                RemoteLocation.parse(uri);
-            }
-            this.uri = (uri == null || uri.isBlank()) ? null : uri.trim();
+            this.uri = uri;
         }
 
         public URI getEndpoint() {
@@ -543,7 +538,7 @@ public class MigrationGuardProperties {
         }
 
         public void setLabels(List<String> labels) {
-            this.labels = PropertyChecks.labels("migration-guard.remote.labels", labels);
+            this.labels = labels;
         }
 
         public int getKeep() {
@@ -551,9 +546,6 @@ public class MigrationGuardProperties {
         }
 
         public void setKeep(int keep) {
-            if (keep < 1) {
-                throw new IllegalArgumentException("migration-guard.remote.keep must be 1 or more, was " + keep);
-            }
             this.keep = keep;
         }
 

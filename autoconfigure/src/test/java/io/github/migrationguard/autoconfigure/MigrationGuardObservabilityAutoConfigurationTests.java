@@ -80,17 +80,6 @@ class MigrationGuardObservabilityAutoConfigurationTests {
     }
 
     @Test
-    void failsOnInvalidCron() {
-        this.runner
-                .withPropertyValues("migration-guard.schedule.cron=every night")
-                .run((context) -> assertThat(context)
-                        .getFailure()
-                        .rootCause()
-                        .hasMessageContaining("migration-guard.schedule.cron")
-                        .hasMessageContaining("'every night'"));
-    }
-
-    @Test
     void endpointIsNotAvailableUnlessExposed() {
         this.runner.run((context) -> assertThat(context).doesNotHaveBean(MigrationGuardEndpoint.class));
     }

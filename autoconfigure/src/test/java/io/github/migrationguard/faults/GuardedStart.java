@@ -1,7 +1,6 @@
 package io.github.migrationguard.faults;
 
 import io.github.migrationguard.heal.HealSettings;
-import io.github.migrationguard.restore.RestoreSettings;
 import io.github.migrationguard.snapshot.SnapshotMethod;
 import io.github.migrationguard.snapshot.SnapshotSettings;
 import io.github.migrationguard.snapshot.SnapshotWhen;
@@ -35,13 +34,17 @@ public final class GuardedStart {
 
     static MigrationReport run(DataSource dataSource, Path migrations, int keep) {
         GuardSettings settings = new GuardSettings(
-                true,
-                keep,
-                SnapshotWhen.PENDING,
-                false,
-                new SnapshotSettings(null, SnapshotMethod.AUTO, Verification.QUICK, 0, null),
-                HealSettings.defaults(),
-                RestoreSettings.defaults());
+                new SnapshotSettings(
+                        true,
+                        keep,
+                        SnapshotWhen.PENDING,
+                        false,
+                        null,
+                        SnapshotMethod.AUTO,
+                        Verification.QUICK,
+                        0,
+                        null),
+                HealSettings.defaults());
         GuardedMigration guard = new GuardedMigration(settings, new MigrationReports(), Clock.systemUTC());
         MigrationReport report = guard.migrate(flyway(dataSource, migrations));
         guard.awaitSnapshot();

@@ -93,7 +93,7 @@ final class FingerprintBench {
         HealSettings heal = new HealSettings(
                 true, List.of(), HealMode.REALIGN, fingerprints, HealSettings.DEFAULT_FINGERPRINT_TABLE);
         SnapshotSettings snapshot = new SnapshotSettings(dir.resolve("backups"), null, null, 0, null);
-        return new GuardSettings(true, 5, SnapshotWhen.PENDING, false, snapshot, heal);
+        return new GuardSettings(snapshot, heal);
     }
 
     private static HikariDataSource pool(Path db) {
