@@ -21,6 +21,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
+import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -80,7 +82,10 @@ class PropertyValidationTests {
         this.contextRunner
                 .withPropertyValues("migration-guard.snapshot.keep=-1")
                 .run((context) -> {
-                    FailureAnalysis analysis = analyze(context.getStartupFailure(), context.getEnvironment());
+                    // A failed context hands out no environment: the analyzer gets one with the same property
+                    MockEnvironment environment =
+                            new MockEnvironment().withProperty("migration-guard.snapshot.keep", "-1");
+                    FailureAnalysis analysis = analyze(context.getStartupFailure(), environment);
                     assertThat(analysis.getDescription())
                             .contains("Invalid value '-1' for configuration property 'migration-guard.snapshot.keep'")
                             .contains("must be 0 or more");
@@ -133,7 +138,11 @@ class PropertyValidationTests {
     private static FailureAnalysis analyze(Throwable failure, Environment environment) {
         // The analyzers Spring Boot registers, built as SpringApplication builds them, with the environment
         List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation()
-                .load(FailureAnalyzer.class, ArgumentResolver.of(Environment.class, environment));
+                .load(
+                        FailureAnalyzer.class,
+                        ArgumentResolver.of(Environment.class, environment),
+                        // Analyzers that need the bean factory are left out, as the test needs none of them
+                        FailureHandler.handleMessage((message, ignored) -> {}));
         return analyzers.stream()
                 .filter((analyzer) ->
                         analyzer.getClass().getSimpleName().equals("InvalidConfigurationPropertyValueFailureAnalyzer"))
