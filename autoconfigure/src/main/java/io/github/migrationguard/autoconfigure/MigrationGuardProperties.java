@@ -15,7 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Configuration properties for migration-guard.
+ * Configuration properties for migration-guard. Setters only assign, as Spring Boot's own do: values are checked, and
+ * trimmed, once at startup where they become the starter's settings, so that a bad one fails with Spring Boot's report
+ * naming the property, the value and what is allowed.
  */
 @ConfigurationProperties("migration-guard")
 public class MigrationGuardProperties {
