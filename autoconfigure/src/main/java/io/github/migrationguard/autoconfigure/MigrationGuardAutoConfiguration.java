@@ -27,6 +27,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -66,12 +67,17 @@ public final class MigrationGuardAutoConfiguration {
     @Bean(destroyMethod = "awaitSnapshot")
     @ConditionalOnMissingBean
     GuardedMigration guardedMigration(
-            StarterSettings settings, MigrationReports reports, ObjectProvider<OffMachineCopies> offMachineCopies) {
+            StarterSettings settings,
+            MigrationReports reports,
+            ObjectProvider<OffMachineCopies> offMachineCopies,
+            ObjectProvider<LoggingSystem> loggingSystem) {
         return new GuardedMigration(
                 settings.guard(),
                 reports,
                 Clock.systemUTC(),
-                offMachineCopies.getIfAvailable(() -> OffMachineCopies.NONE));
+                offMachineCopies.getIfAvailable(() -> OffMachineCopies.NONE),
+                new QuietFlywayLogs(loggingSystem.getIfAvailable(
+                        () -> LoggingSystem.get(MigrationGuardAutoConfiguration.class.getClassLoader()))));
     }
 
     @Bean

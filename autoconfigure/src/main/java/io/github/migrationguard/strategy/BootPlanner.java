@@ -9,7 +9,7 @@ import org.flywaydb.core.api.MigrationInfoService;
  * Step 2 of a guarded run: one look at Flyway ({@code info()}, and {@code validateWithResult()} only when the info shows
  * a migration that might not validate) decides what the boot will heal and migrate, and stops startup, before anything
  * is written, on every validation problem a heal would not clear. Each Flyway command logs Flyway's banner again, so a
- * healthy boot asks Flyway once before its migrate.
+ * healthy boot asks Flyway once before its migrate, and the guard quiets that look ({@link FlywayLogs}).
  */
 final class BootPlanner {
 

@@ -82,6 +82,8 @@ public final class GuardedMigration {
 
     private final OffMachineCopies offMachine;
 
+    private final FlywayLogs flywayLogs;
+
     private volatile RunSnapshot lastSnapshot;
 
     public GuardedMigration(GuardSettings settings, MigrationReports reports, Clock clock) {
@@ -97,13 +99,32 @@ public final class GuardedMigration {
      */
     public GuardedMigration(
             GuardSettings settings, MigrationReports reports, Clock clock, OffMachineCopies offMachine) {
+        this(settings, reports, clock, offMachine, FlywayLogs.UNCHANGED);
+    }
+
+    /**
+     * Creates a guarded migration that also keeps copies off this machine, and quiets Flyway's lines while it runs
+     * Flyway commands of its own, so that a guarded boot logs them as often as a plain migrate.
+     * @param settings the settings
+     * @param reports where run reports go
+     * @param clock the clock
+     * @param offMachine the bucket's snapshots and the copy that must succeed before migrating
+     * @param flywayLogs what quiets Flyway's lines during the guard's own commands
+     */
+    public GuardedMigration(
+            GuardSettings settings,
+            MigrationReports reports,
+            Clock clock,
+            OffMachineCopies offMachine,
+            FlywayLogs flywayLogs) {
         this(
                 settings,
                 reports,
                 clock,
                 PreMigrateSnapshot::verifyInBackground,
                 PreMigrateSnapshot.BACKGROUND_MIN_BYTES,
-                offMachine);
+                offMachine,
+                flywayLogs);
     }
 
     GuardedMigration(
@@ -112,7 +133,14 @@ public final class GuardedMigration {
             Clock clock,
             Executor snapshotVerifier,
             long backgroundVerificationMinBytes) {
-        this(settings, reports, clock, snapshotVerifier, backgroundVerificationMinBytes, OffMachineCopies.NONE);
+        this(
+                settings,
+                reports,
+                clock,
+                snapshotVerifier,
+                backgroundVerificationMinBytes,
+                OffMachineCopies.NONE,
+                FlywayLogs.UNCHANGED);
     }
 
     GuardedMigration(
@@ -121,8 +149,10 @@ public final class GuardedMigration {
             Clock clock,
             Executor snapshotVerifier,
             long backgroundVerificationMinBytes,
-            OffMachineCopies offMachine) {
+            OffMachineCopies offMachine,
+            FlywayLogs flywayLogs) {
         this.offMachine = offMachine;
+        this.flywayLogs = flywayLogs;
         this.settings = settings;
         this.reports = reports;
         this.clock = clock;
@@ -239,7 +269,7 @@ public final class GuardedMigration {
             this.fingerprintRecorder.record(flyway, plan.info().all(), healedVersions(run), migratedVersions(result));
         } else {
             // Read once the step succeeded: failing to read the outcome is no reason to restore a migrated database
-            Migrated migrated = Migrated.countedAfter(flyway, plan.info());
+            Migrated migrated = Migrated.countedAfter(this.flywayLogs.quietly(flyway::info), plan.info());
             applied = migrated.count();
             toVersion = migrated.version();
             this.fingerprintRecorder.record(flyway, migrated.applied().applied());
@@ -258,7 +288,8 @@ public final class GuardedMigration {
      * it, and validation problems are its to solve, so nothing is refused.
      */
     private BootPlan plan(Flyway flyway, @Nullable Consumer<Flyway> applicationStep) {
-        return (applicationStep != null) ? this.planner.look(flyway) : this.planner.plan(flyway);
+        return this.flywayLogs.quietly(
+                () -> (applicationStep != null) ? this.planner.look(flyway) : this.planner.plan(flyway));
     }
 
     /**
@@ -282,7 +313,7 @@ public final class GuardedMigration {
             if (this.checksumHealer.validates(info)) {
                 return false;
             }
-            return !flyway.validateWithResult().validationSuccessful;
+            return !this.flywayLogs.quietly(flyway::validateWithResult).validationSuccessful;
         } catch (RuntimeException ex) {
             // Whatever stops validation may be what the application's step repairs: take the snapshot
             return true;
@@ -452,9 +483,12 @@ public final class GuardedMigration {
         run.enter(GuardStep.REHEARSE);
         try {
             // The copy gets this boot's heals first, so that it migrates exactly as the live database will
-            this.rehearsal.rehearse(flyway, run.database(), snapshotSettings, (copy) -> {
-                this.checksumHealer.applyToCopy(copy, plan.heals());
-                migrateStep(copy, applicationStep);
+            this.flywayLogs.quietly(() -> {
+                this.rehearsal.rehearse(flyway, run.database(), snapshotSettings, (copy) -> {
+                    this.checksumHealer.applyToCopy(copy, plan.heals());
+                    migrateStep(copy, applicationStep);
+                });
+                return null;
             });
         } catch (RehearsalException ex) {
             throw new MigrationGuardException(ex.getMessage(), ex);
@@ -557,9 +591,9 @@ public final class GuardedMigration {
         return Optional.of(snapshot.settleOrCancel(PendingSnapshot.SHUTDOWN_WAIT));
     }
 
-    private static String restoredVersion(Flyway flyway, BootRun run) {
+    private String restoredVersion(Flyway flyway, BootRun run) {
         try {
-            return PendingMigrations.of(flyway.info()).fromVersion();
+            return PendingMigrations.of(this.flywayLogs.quietly(flyway::info)).fromVersion();
         } catch (RuntimeException ex) {
             // The restore matched the snapshot page for page, and the snapshot was taken at the run's start version
             logger.warn("Could not read the schema version back after the restore (" + ex.getMessage()
@@ -612,12 +646,11 @@ public final class GuardedMigration {
          * Counts the schema history rows the application's step added: the step returns nothing, and may repair rows
          * as well as add them.
          */
-        static Migrated countedAfter(Flyway flyway, MigrationInfoService before) {
+        static Migrated countedAfter(MigrationInfoService after, MigrationInfoService before) {
             int lastRank = Arrays.stream(before.applied())
                     .mapToInt(MigrationInfo::getInstalledRank)
                     .max()
                     .orElse(0);
-            MigrationInfoService after = flyway.info();
             int count = (int) Arrays.stream(after.applied())
                     .filter((migration) -> migration.getInstalledRank() > lastRank)
                     .count();

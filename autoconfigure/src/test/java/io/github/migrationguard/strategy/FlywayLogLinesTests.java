@@ -17,10 +17,11 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
- * Flyway's own log lines in a guarded boot against a plain {@code flyway.migrate()}: the guard's one look at Flyway
- * before migrating ({@code info()}) is a Flyway command of its own, which logs Flyway's banner, and on a fresh database
- * "Schema history table ... does not exist yet", once more; nothing else repeats them (see docs/operations.md, "Reading
- * the logs").
+ * Flyway's own log lines in a boot guarded by the engine alone, which leaves logging as it is
+ * ({@link FlywayLogs#UNCHANGED}), against a plain {@code flyway.migrate()}: the guard's one look at Flyway before
+ * migrating ({@code info()}) is a Flyway command of its own, which logs Flyway's banner, and on a fresh database "Schema
+ * history table ... does not exist yet", once more; nothing else repeats them. The starter quiets that look
+ * ({@code QuietFlywayLogsTests}; docs/operations.md, "Reading the logs").
  */
 @ExtendWith(OutputCaptureExtension.class)
 class FlywayLogLinesTests {

@@ -1,0 +1,189 @@
+package io.github.migrationguard.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import io.github.migrationguard.testing.GuardContextRunners;
+import io.github.migrationguard.testing.Migrations;
+import io.github.migrationguard.testing.TestDatabases;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * A guarded boot logs exactly the lines Flyway logs in a plain Spring Boot boot of the same database: the guard's own
+ * Flyway commands (the look before migrating, the read-back after an application's step, the rehearsal) log none of
+ * Flyway's INFO lines again.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class QuietFlywayLogsTests {
+
+    private static final String V1 = "CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT);\n";
+
+    private static final String V1_REFORMATTED =
+            "-- items\ncreate table item (\n    id integer primary key,\n    name text\n);\n";
+
+    private static final String V2 = "ALTER TABLE item ADD COLUMN size INTEGER;\n";
+
+    private static final Pattern FLYWAY_LINE = Pattern.compile(".*\\b(INFO|WARN|ERROR) +(org\\.flywaydb\\.\\S+) (.*)");
+
+    private final LoggingSystem loggingSystem = LoggingSystem.get(getClass().getClassLoader());
+
+    @TempDir
+    Path temp;
+
+    @AfterEach
+    void resetFlywayLevel() {
+        this.loggingSystem.setLogLevel(QuietFlywayLogs.FLYWAY_LOGGER, null);
+    }
+
+    @Test
+    void freshDatabaseLogsFlywaysLinesAsAPlainBootDoes(CapturedOutput output) {
+        assertThat(boot(output, "guarded", Start.EMPTY, true)).isEqualTo(boot(output, "plain", Start.EMPTY, false));
+    }
+
+    @Test
+    void upgradeLogsFlywaysLinesAsAPlainBootDoes(CapturedOutput output) {
+        assertThat(boot(output, "guarded", Start.AT_V1, true)).isEqualTo(boot(output, "plain", Start.AT_V1, false));
+    }
+
+    @Test
+    void bootWithNothingPendingLogsFlywaysLinesAsAPlainBootDoes(CapturedOutput output) {
+        assertThat(boot(output, "guarded", Start.AT_V2, true)).isEqualTo(boot(output, "plain", Start.AT_V2, false));
+    }
+
+    @Test
+    void rehearsalOnACopyLogsNoneOfFlywaysLines(CapturedOutput output) {
+        List<String> plain = boot(output, "plain", Start.AT_V1, false);
+        List<String> rehearsed = boot(output, "rehearsed", Start.AT_V1, true, "migration-guard.restore.rehearse=true");
+        assertThat(rehearsed).isEqualTo(plain);
+    }
+
+    @Test
+    void healedBootThatAsksFlywayToValidateLogsTheLinesOfAPlainUpgrade(CapturedOutput output) {
+        List<String> plain = boot(output, "plain", Start.AT_V1, false);
+        Path dir = this.temp.resolve("healed");
+        Migrations migrations = new Migrations(dir.resolve("migrations")).add("V1__item.sql", V1);
+        runner(dir, migrations, true).run((context) -> assertThat(context).hasNotFailed());
+        // Reformatted after release: the fingerprint heals it, which the look must confirm with Flyway's validate
+        migrations.add("V1__item.sql", V1_REFORMATTED).add("V2__size.sql", V2);
+        List<String> healed = flywayLines(output, () -> runner(dir, migrations, true)
+                .run((context) -> assertThat(context).hasNotFailed()));
+        assertThat(healed).isEqualTo(plain);
+    }
+
+    @Test
+    void applicationsOwnStrategyLogsFlywaysLinesAsWithoutTheGuard(CapturedOutput output) {
+        FlywayMigrationStrategy strategy = Flyway::migrate;
+        List<String> plain = boot(output, "plain", Start.AT_V1, false, strategy);
+        List<String> guarded = boot(output, "guarded", Start.AT_V1, true, strategy);
+        assertThat(guarded).isEqualTo(plain);
+    }
+
+    @Test
+    void flywayLoggerIsBackAtItsConfiguredLevelAfterTheBoot(CapturedOutput output) {
+        boot(output, "guarded", Start.AT_V1, true);
+        assertThat(this.loggingSystem
+                        .getLoggerConfiguration(QuietFlywayLogs.FLYWAY_LOGGER)
+                        .getConfiguredLevel())
+                .isNull();
+    }
+
+    @Test
+    void commandRunsWithFlywayAtWarnAndTheLevelComesBackWhenItThrows() {
+        QuietFlywayLogs logs = new QuietFlywayLogs(this.loggingSystem);
+        assertThatIllegalStateException()
+                .isThrownBy(() -> logs.quietly(() -> {
+                    assertThat(effectiveFlywayLevel()).isEqualTo(LogLevel.WARN);
+                    throw new IllegalStateException("the command failed");
+                }));
+        assertThat(effectiveFlywayLevel()).isEqualTo(LogLevel.INFO);
+    }
+
+    @Test
+    void applicationThatAskedForFlywaysDebugLinesKeepsThem() {
+        this.loggingSystem.setLogLevel(QuietFlywayLogs.FLYWAY_LOGGER, LogLevel.DEBUG);
+        LogLevel during = new QuietFlywayLogs(this.loggingSystem).quietly(this::effectiveFlywayLevel);
+        assertThat(during).isEqualTo(LogLevel.DEBUG);
+        assertThat(effectiveFlywayLevel()).isEqualTo(LogLevel.DEBUG);
+    }
+
+    private LogLevel effectiveFlywayLevel() {
+        return this.loggingSystem
+                .getLoggerConfiguration(QuietFlywayLogs.FLYWAY_LOGGER)
+                .getEffectiveLevel();
+    }
+
+    private List<String> boot(
+            CapturedOutput output, String name, Start start, boolean guarded, Object... propertiesOrStrategy) {
+        Path dir = this.temp.resolve(name);
+        Migrations migrations = prepare(dir, start);
+        ApplicationContextRunner runner = runner(dir, migrations, guarded);
+        for (Object extra : propertiesOrStrategy) {
+            runner = (extra instanceof FlywayMigrationStrategy strategy)
+                    ? runner.withBean(FlywayMigrationStrategy.class, () -> strategy)
+                    : runner.withPropertyValues((String) extra);
+        }
+        ApplicationContextRunner boot = runner;
+        return flywayLines(
+                output, () -> boot.run((context) -> assertThat(context).hasNotFailed()));
+    }
+
+    private static ApplicationContextRunner runner(Path dir, Migrations migrations, boolean guarded) {
+        return GuardContextRunners.sqlite(dir.resolve("app.db") + "?journal_mode=WAL", migrations.location())
+                .withPropertyValues("migration-guard.enabled=" + guarded);
+    }
+
+    /**
+     * Writes V1 (and V2 unless the boot starts empty), migrated to where the boot starts by a plain Flyway.
+     */
+    private static Migrations prepare(Path dir, Start start) {
+        Migrations migrations = new Migrations(dir.resolve("migrations")).add("V1__item.sql", V1);
+        if (start == Start.AT_V1) {
+            migrations.flyway(TestDatabases.wal(dir.resolve("app.db"))).migrate();
+        }
+        migrations.add("V2__size.sql", V2);
+        if (start == Start.AT_V2) {
+            migrations.flyway(TestDatabases.wal(dir.resolve("app.db"))).migrate();
+        }
+        return migrations;
+    }
+
+    /**
+     * Flyway's lines that the boot logged, without what differs from one database and run to the next (the
+     * directory, execution times).
+     */
+    private static List<String> flywayLines(CapturedOutput output, Runnable boot) {
+        int mark = output.getOut().length();
+        boot.run();
+        return output.getOut()
+                .substring(mark)
+                .lines()
+                .map(FLYWAY_LINE::matcher)
+                .filter(java.util.regex.Matcher::matches)
+                .map((line) -> line.group(1) + " " + line.group(2) + " " + line.group(3))
+                .map((line) -> line.replaceAll("jdbc:sqlite:\\S+", "jdbc:sqlite:app.db")
+                        .replaceAll("\\(execution time [^)]*\\)", ""))
+                .toList();
+    }
+
+    /**
+     * Where the database stands before the boot.
+     */
+    private enum Start {
+        EMPTY,
+        AT_V1,
+        AT_V2
+    }
+}
