@@ -23,7 +23,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
@@ -123,7 +122,7 @@ public final class MigrationGuardAutoConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @Conditional(OnScheduleCronCondition.class)
+    @Conditional(OnPropertyTextCondition.OnScheduleCron.class)
     static class ScheduleConfiguration {
 
         @Bean
@@ -137,7 +136,7 @@ public final class MigrationGuardAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = RemoteConfiguration.S3_CLIENT)
-    @ConditionalOnProperty(name = "migration-guard.remote.uri")
+    @Conditional(OnPropertyTextCondition.OnRemoteUri.class)
     static class RemoteConfiguration {
 
         static final String S3_CLIENT = "software.amazon.awssdk.services.s3.S3Client";
@@ -186,7 +185,7 @@ public final class MigrationGuardAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnMissingClass(RemoteConfiguration.S3_CLIENT)
-    @ConditionalOnProperty(name = "migration-guard.remote.uri")
+    @Conditional(OnPropertyTextCondition.OnRemoteUri.class)
     static class MissingSdkConfiguration {
 
         @Bean

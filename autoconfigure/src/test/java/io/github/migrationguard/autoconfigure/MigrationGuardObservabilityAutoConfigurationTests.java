@@ -70,6 +70,13 @@ class MigrationGuardObservabilityAutoConfigurationTests {
     }
 
     @Test
+    void copiesNothingOffTheMachineWithBlankRemoteUri() {
+        this.runner
+                .withPropertyValues("migration-guard.remote.uri=  ")
+                .run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(OffMachineStorage.class));
+    }
+
+    @Test
     void usesUserDefinedSnapshotSchedule() {
         this.runner
                 .withPropertyValues("migration-guard.schedule.cron=0 0 3 * * *")
