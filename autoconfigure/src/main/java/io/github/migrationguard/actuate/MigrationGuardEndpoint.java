@@ -5,9 +5,8 @@ import io.github.migrationguard.restore.SchemaAhead;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import io.github.migrationguard.snapshot.SnapshotDirectory;
 import io.github.migrationguard.snapshot.SnapshotLabel;
-import io.github.migrationguard.snapshot.SnapshotSchemaVersion;
+import io.github.migrationguard.strategy.GuardState;
 import io.github.migrationguard.strategy.LiveSnapshots;
-import io.github.migrationguard.strategy.MigrationReport;
 import io.github.migrationguard.strategy.MigrationReports;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,7 +20,8 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
  * The {@code migrationguard} endpoint: reading lists the snapshots (with the schema version inside each), the heals,
- * the last run and the effective settings; writing takes a {@code manual} snapshot now.
+ * the last run and the effective settings; writing takes a {@code manual} snapshot now. Reading serves the guard's
+ * state and the backup directory's listing as {@link StoredSnapshots} keeps it: no snapshot file is opened per request.
  */
 @Endpoint(id = "migrationguard")
 public class MigrationGuardEndpoint {
@@ -34,7 +34,9 @@ public class MigrationGuardEndpoint {
 
     private final Map<String, Object> settings;
 
-    private final RemoteSnapshots remote;
+    private final @Nullable RemoteSnapshots remote;
+
+    private final StoredSnapshots stored;
 
     /**
      * Creates a new endpoint.
@@ -67,22 +69,22 @@ public class MigrationGuardEndpoint {
         this.manualKeep = manualKeep;
         this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         this.remote = remote;
+        this.stored = new StoredSnapshots(snapshots);
     }
 
     @ReadOperation
     public MigrationGuardDescriptor migrationGuard() {
+        GuardState state = this.reports.state();
         List<StoredSnapshotDescriptor> stored =
-                this.snapshots.directory().map(SnapshotDirectory::list).orElse(List.of()).stream()
-                        .map(this::describe)
-                        .toList();
-        List<HealDescriptor> heals = this.reports.activity().heals().entrySet().stream()
+                this.stored.list().stream().map(this::describe).toList();
+        List<HealDescriptor> heals = state.heals().entrySet().stream()
                 .map((entry) -> new HealDescriptor(
                         entry.getKey().version(), entry.getKey().reason(), entry.getValue()))
                 .toList();
-        RunDescriptor lastRun = this.reports.last().map(RunDescriptor::of).orElse(null);
+        RunDescriptor lastRun = (state.lastRun() != null) ? RunDescriptor.of(state.lastRun()) : null;
         RemoteObjectsDescriptor remoteObjects = (this.remote != null) ? RemoteObjectsDescriptor.of(this.remote) : null;
-        SchemaAhead ahead = this.reports.last().map(MigrationReport::ahead).orElse(null);
-        return new MigrationGuardDescriptor(stored, remoteObjects, heals, lastRun, ahead, effectiveSettings());
+        return new MigrationGuardDescriptor(
+                stored, remoteObjects, heals, lastRun, state.ahead().orElse(null), effectiveSettings());
     }
 
     /**
@@ -117,8 +119,7 @@ public class MigrationGuardEndpoint {
                 snapshot.name().time().toString(),
                 snapshot.sizeBytes(),
                 snapshot.reason(),
-                SnapshotSchemaVersion.read(
-                        snapshot.file(), this.snapshots.settings().historyTable()));
+                this.stored.schemaVersion(snapshot));
     }
 
     /**

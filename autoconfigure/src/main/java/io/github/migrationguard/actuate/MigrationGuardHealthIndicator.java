@@ -3,7 +3,7 @@ package io.github.migrationguard.actuate;
 import io.github.migrationguard.restore.CrashLoop;
 import io.github.migrationguard.snapshot.DatabaseFile;
 import io.github.migrationguard.snapshot.SnapshotDirectory;
-import io.github.migrationguard.strategy.GuardActivity;
+import io.github.migrationguard.strategy.GuardState;
 import io.github.migrationguard.strategy.GuardStep;
 import io.github.migrationguard.strategy.LiveSnapshots;
 import io.github.migrationguard.strategy.MigrationReport;
@@ -19,7 +19,8 @@ import org.springframework.boot.health.contributor.Health;
 /**
  * Health of migration-guard ({@code migrationGuard}): DOWN when the last migration failed, when the backup directory
  * is not writable while snapshots are on, or when it has less free space than required. Shows {@code ahead} when an
- * older build runs on a database a newer build migrated.
+ * older build runs on a database a newer build migrated. Reads the guard's state and the backup directory's listing as
+ * {@link StoredSnapshots} keeps it; only free space and writability are measured on each check.
  */
 public class MigrationGuardHealthIndicator extends AbstractHealthIndicator {
 
@@ -30,6 +31,8 @@ public class MigrationGuardHealthIndicator extends AbstractHealthIndicator {
     private final boolean snapshotsOn;
 
     private final long minFreeBytes;
+
+    private final StoredSnapshots stored;
 
     /**
      * Creates a new indicator.
@@ -45,6 +48,7 @@ public class MigrationGuardHealthIndicator extends AbstractHealthIndicator {
         this.snapshots = snapshots;
         this.snapshotsOn = snapshotsOn;
         this.minFreeBytes = minFreeBytes;
+        this.stored = new StoredSnapshots(snapshots);
     }
 
     @Override
@@ -52,21 +56,23 @@ public class MigrationGuardHealthIndicator extends AbstractHealthIndicator {
         List<String> downReasons = new ArrayList<>();
         DatabaseFile database = this.snapshots.database();
         builder.withDetail("database", database.exists() ? database.path().toString() : database.skipReason());
-        Optional<String> notGuarded = this.reports.notGuardedReason();
+        GuardState state = this.reports.state();
+        Optional<String> notGuarded = state.notGuardedReason();
         builder.withDetail("guarding", notGuarded.isEmpty());
         notGuarded.ifPresent((reason) -> builder.withDetail("notGuardedReason", reason));
-        Optional<MigrationReport> last = this.reports.last();
-        last.ifPresent((report) -> lastRun(builder, report, downReasons));
-        GuardActivity activity = this.reports.activity();
-        activity.lastAttempt()
-                .ifPresent((attempt) -> builder.withDetail("lastSnapshot", SnapshotAttemptDescriptor.of(attempt)));
+        if (state.lastRun() != null) {
+            lastRun(builder, state.lastRun(), downReasons);
+        }
+        if (state.lastAttempt() != null) {
+            builder.withDetail("lastSnapshot", SnapshotAttemptDescriptor.of(state.lastAttempt()));
+        }
         if (database.exists()) {
             backupDirectory(builder, this.snapshots.settings().directoryFor(database.path()), downReasons);
         }
         builder.withDetail(
                 "healedVersions",
-                activity.heals().keySet().stream()
-                        .map(GuardActivity.HealKey::version)
+                state.heals().keySet().stream()
+                        .map(GuardState.HealKey::version)
                         .distinct()
                         .toList());
         if (downReasons.isEmpty()) {
@@ -108,7 +114,7 @@ public class MigrationGuardHealthIndicator extends AbstractHealthIndicator {
     }
 
     private void backupDirectory(Health.Builder builder, SnapshotDirectory directory, List<String> downReasons) {
-        List<SnapshotDirectory.StoredSnapshot> stored = directory.list();
+        List<SnapshotDirectory.StoredSnapshot> stored = this.stored.list();
         Map<String, Object> snapshots = new LinkedHashMap<>();
         snapshots.put("count", stored.size());
         snapshots.put(

@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Binds the meters of off-machine copies: uploads per label and outcome, downloads per outcome, snapshots waiting to be
@@ -55,7 +54,7 @@ public class MigrationGuardRemoteMetrics implements MeterBinder {
     }
 
     private static FunctionTimer.Builder<CopyTally> timer(String name, CopyTally tally) {
-        return FunctionTimer.builder(name, tally, CopyTally::count, CopyTally::totalNanos, TimeUnit.NANOSECONDS);
+        return GuardMeters.timer(name, tally, CopyTally::count, CopyTally::totalNanos);
     }
 
     // Unknown until the bucket was first listed

@@ -2,7 +2,7 @@ package io.github.migrationguard.actuate;
 
 import io.github.migrationguard.snapshot.Snapshot;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
-import java.util.Locale;
+import io.github.migrationguard.values.EnumValues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 
@@ -10,13 +10,13 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * A snapshot attempt, as health and the endpoint show it.
  *
  * @param label the snapshot label
- * @param outcome {@code success}, {@code failure} or {@code skipped}
+ * @param outcome {@code success}, {@code failure}, {@code skipped}, {@code reused} or {@code verifying}
  * @param file the snapshot file, when taken
  * @param time when it was taken (ISO-8601), when taken
  * @param sizeBytes its size, when taken
  * @param durationMs time spent
  * @param verification how it was verified, when taken
- * @param method how it was copied ({@code FILE_COPY}, {@code BACKUP_API}, {@code VACUUM_INTO}), when taken
+ * @param method how it was copied ({@code file-copy}, {@code backup-api}, {@code vacuum-into}), when taken
  * @param cloned whether the file was cloned copy-on-write rather than copied, when taken
  * @param message why it failed or was skipped
  * @param reason the reason a manual snapshot was asked for, or {@code null}
@@ -43,15 +43,13 @@ public record SnapshotAttemptDescriptor(
         Snapshot snapshot = attempt.snapshot();
         return new SnapshotAttemptDescriptor(
                 attempt.label().value(),
-                MeterTags.outcome(attempt.outcome()),
+                attempt.outcome().value(),
                 (snapshot != null) ? snapshot.file().toString() : null,
                 (snapshot != null) ? snapshot.name().time().toString() : null,
                 (snapshot != null) ? snapshot.sizeBytes() : null,
                 attempt.duration().toMillis(),
-                (snapshot != null) ? snapshot.verification().name().toLowerCase(Locale.ROOT) : null,
-                (snapshot != null)
-                        ? snapshot.method().name().toLowerCase(Locale.ROOT).replace('_', '-')
-                        : null,
+                (snapshot != null) ? EnumValues.of(snapshot.verification()) : null,
+                (snapshot != null) ? EnumValues.of(snapshot.method()) : null,
                 (snapshot != null) ? snapshot.cloned() : null,
                 attempt.message(),
                 reason);

@@ -7,9 +7,9 @@ import io.github.migrationguard.restore.RestoreSettings;
 import io.github.migrationguard.snapshot.SnapshotLabel;
 import io.github.migrationguard.snapshot.SnapshotSettings;
 import io.github.migrationguard.strategy.GuardSettings;
+import io.github.migrationguard.values.EnumValues;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.unit.DataSize;
@@ -36,7 +36,7 @@ final class EffectiveSettings {
         shown.put("schedule.keep", settings.schedule().keep());
         shown.put("health.min-free-space", size(settings.healthMinFreeSpaceBytes()));
         shown.put("lint.enabled", guard.lint().enabled());
-        shown.put("lint.fail-on", propertyValue(guard.lint().failOn()));
+        shown.put("lint.fail-on", EnumValues.of(guard.lint().failOn()));
         putRemote(shown, settings.remote(), settings.remoteConnection());
         return shown;
     }
@@ -45,9 +45,9 @@ final class EffectiveSettings {
         shown.put("snapshot.enabled", snapshot.enabled());
         shown.put("snapshot.keep", snapshot.keep());
         shown.put("snapshot.dir", (snapshot.dir() != null) ? snapshot.dir().toString() : null);
-        shown.put("snapshot.when", propertyValue(snapshot.when()));
-        shown.put("snapshot.method", propertyValue(snapshot.method()));
-        shown.put("snapshot.verify", propertyValue(snapshot.verification()));
+        shown.put("snapshot.when", EnumValues.of(snapshot.when()));
+        shown.put("snapshot.method", EnumValues.of(snapshot.method()));
+        shown.put("snapshot.verify", EnumValues.of(snapshot.verification()));
         shown.put("snapshot.on-failure", snapshot.abortOnFailure() ? "abort" : "continue");
         shown.put("snapshot.min-free-space", size(snapshot.minFreeSpaceBytes()));
     }
@@ -55,7 +55,7 @@ final class EffectiveSettings {
     private static void putHeal(Map<String, @Nullable Object> shown, HealSettings heal) {
         shown.put("self-heal.enabled", heal.enabled());
         shown.put("self-heal.versions", heal.versions());
-        shown.put("self-heal.mode", propertyValue(heal.mode()));
+        shown.put("self-heal.mode", EnumValues.of(heal.mode()));
         shown.put("self-heal.fingerprint", heal.fingerprint());
         shown.put("self-heal.fingerprint-table", heal.fingerprintTable());
     }
@@ -87,15 +87,10 @@ final class EffectiveSettings {
                         .toList());
         shown.put("remote.keep", remote.keep());
         shown.put("remote.on-failure", remote.abortOnFailure() ? "abort" : "continue");
-        shown.put("remote.compression", propertyValue(remote.compression()));
+        shown.put("remote.compression", EnumValues.of(remote.compression()));
     }
 
     private static String size(long bytes) {
         return DataSize.ofBytes(bytes).toString();
-    }
-
-    /** An enum as it is written in application.yml ({@code FILE_COPY} is {@code file-copy}). */
-    static String propertyValue(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -109,7 +109,7 @@ public final class MigrationGuardAutoConfiguration {
                 settings.guard()
                         .snapshot()
                         .withFlywayTable(flyway.getConfiguration().getTable()),
-                reports.activity(),
+                reports,
                 Clock.systemUTC());
         try {
             // Ask the pool where the file is now, before the application serves anything: from then on snapshots,

@@ -44,7 +44,7 @@ final class OffMachineStorage implements SmartInitializingSingleton, DisposableB
         this.copies = new RemoteCopies(bucket, settings, Clock.systemUTC());
         this.snapshots = new RemoteSnapshots(bucket);
         this.liveSnapshots = liveSnapshots;
-        reports.activity().onSnapshotTaken(this.copies::submit);
+        reports.onSnapshotTaken(this.copies::submit);
         logger.info("Copying "
                 + settings.labels().stream().map(Object::toString).sorted().toList()
                 + " snapshots to " + settings.location() + " with "

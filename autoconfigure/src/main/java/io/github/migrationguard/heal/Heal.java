@@ -1,6 +1,6 @@
 package io.github.migrationguard.heal;
 
-import java.util.Locale;
+import io.github.migrationguard.values.EnumValues;
 
 /**
  * One applied migration whose drifted checksum was healed.
@@ -34,8 +34,8 @@ public record Heal(
          * Returns the reason as logs and metric tags show it.
          * @return {@code allowlist} or {@code fingerprint}
          */
-        public String tag() {
-            return name().toLowerCase(Locale.ROOT);
+        public String value() {
+            return EnumValues.of(this);
         }
     }
 }

@@ -62,7 +62,7 @@ final class HealExecution {
                     : ex.getMessage();
             throw new ChecksumDriftException(
                     "Could not heal migration " + drift.version() + " (" + drift.script() + ") by "
-                            + heal.reason().tag() + (heal.reapply() ? " (re-running the certified script)" : "")
+                            + heal.reason().value() + (heal.reapply() ? " (re-running the certified script)" : "")
                             + ": " + cause + ". Every heal of this boot was rolled back and no migration ran; fix the "
                             + "script, or heal it with migration-guard.self-heal.mode=realign, or revert the file",
                     ex);
@@ -81,7 +81,7 @@ final class HealExecution {
 
     private static void log(Heal heal) {
         logger.warn("Healed checksum drift of migration " + heal.version() + " (" + heal.script() + ") by "
-                + heal.reason().tag() + explanation(heal) + ": schema history checksum " + heal.oldChecksum() + " -> "
+                + heal.reason().value() + explanation(heal) + ": schema history checksum " + heal.oldChecksum() + " -> "
                 + heal.newChecksum() + ". " + nextStep(heal));
     }
 

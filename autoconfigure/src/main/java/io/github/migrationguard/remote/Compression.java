@@ -1,10 +1,10 @@
 package io.github.migrationguard.remote;
 
+import io.github.migrationguard.values.EnumValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
@@ -47,7 +47,7 @@ public enum Compression {
      * @return for example {@code gzip}
      */
     public String value() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumValues.of(this);
     }
 
     /**

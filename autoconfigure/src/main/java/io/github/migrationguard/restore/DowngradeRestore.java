@@ -2,6 +2,7 @@ package io.github.migrationguard.restore;
 
 import io.github.migrationguard.snapshot.DatabaseFile;
 import io.github.migrationguard.snapshot.Snapshot;
+import io.github.migrationguard.snapshot.SnapshotActivity;
 import io.github.migrationguard.snapshot.SnapshotDirectory;
 import io.github.migrationguard.snapshot.SnapshotException;
 import io.github.migrationguard.snapshot.SnapshotSchemaVersion;
@@ -53,29 +54,20 @@ public final class DowngradeRestore {
      * @param keep {@code pre-restore} snapshots kept; at least one is always kept
      * @param clock the clock for snapshot names
      * @param restorer the restorer
-     */
-    public DowngradeRestore(RestoreSettings settings, int keep, Clock clock, SnapshotRestorer restorer) {
-        this(settings, keep, clock, restorer, null);
-    }
-
-    /**
-     * Creates the step, looking for the snapshot that goes back in the bucket too.
-     * @param settings the restore settings
-     * @param keep {@code pre-restore} snapshots kept; at least one is always kept
-     * @param clock the clock for snapshot names
-     * @param restorer the restorer
      * @param remote the snapshots off this machine, or {@code null}
+     * @param activity where the {@code pre-restore} snapshot and its retention are recorded
      */
     public DowngradeRestore(
             RestoreSettings settings,
             int keep,
             Clock clock,
             SnapshotRestorer restorer,
-            @Nullable RemoteSnapshotSource remote) {
+            @Nullable RemoteSnapshotSource remote,
+            SnapshotActivity activity) {
         this.remote = remote;
         this.enabled = settings.onDowngrade();
         this.restorer = new JournaledRestore(restorer, clock);
-        this.preRestoreSnapshot = new PreRestoreSnapshot(keep, clock);
+        this.preRestoreSnapshot = new PreRestoreSnapshot(keep, clock, activity);
     }
 
     /**

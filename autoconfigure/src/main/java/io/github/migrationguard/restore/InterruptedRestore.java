@@ -48,6 +48,21 @@ public final class InterruptedRestore {
             return Optional.empty();
         }
         long start = System.nanoTime();
+        try {
+            complete(dataSource, database, backupDir, intent);
+        } catch (RestoreException ex) {
+            // Counted with the trigger the restore had, like its completion
+            throw new RestoreException(ex.getMessage(), ex.getCause(), intent.trigger());
+        }
+        String message = "Completed the interrupted restore of " + database.path() + " from snapshot "
+                + intent.snapshot() + " (begun at " + intent.startedAt() + ", "
+                + intent.trigger().value() + ")";
+        logger.warn(message);
+        return Optional.of(RestoreRecord.restored(
+                intent.trigger(), intent.snapshot(), message, Duration.ofNanos(System.nanoTime() - start)));
+    }
+
+    private void complete(DataSource dataSource, DatabaseFile database, Path backupDir, RestoreIntent intent) {
         requireUnchanged(intent);
         logger.warn("A restore of " + intent.snapshot() + " into " + database.path() + " begun at " + intent.startedAt()
                 + " was cut short; completing it now, before anything else");
@@ -62,12 +77,6 @@ public final class InterruptedRestore {
                             + "\"Restoring by hand\")",
                     ex);
         }
-        String message = "Completed the interrupted restore of " + database.path() + " from snapshot "
-                + intent.snapshot() + " (begun at " + intent.startedAt() + ", "
-                + intent.trigger().value() + ")";
-        logger.warn(message);
-        return Optional.of(RestoreRecord.restored(
-                intent.trigger(), intent.snapshot(), message, Duration.ofNanos(System.nanoTime() - start)));
     }
 
     private static void requireUnchanged(RestoreIntent intent) {

@@ -2,6 +2,7 @@ package io.github.migrationguard.restore;
 
 import io.github.migrationguard.snapshot.DatabaseFile;
 import io.github.migrationguard.snapshot.Snapshot;
+import io.github.migrationguard.snapshot.SnapshotActivity;
 import io.github.migrationguard.snapshot.SnapshotSettings;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -42,26 +43,21 @@ public final class RestoreOnRequest {
      * @param keep {@code pre-restore} snapshots kept; at least one is always kept
      * @param clock the clock for snapshot names and the ledger
      * @param restorer the restorer
-     */
-    public RestoreOnRequest(RestoreSettings settings, int keep, Clock clock, SnapshotRestorer restorer) {
-        this(settings, keep, clock, restorer, null);
-    }
-
-    /**
-     * Creates the step, looking for the requested snapshot in the bucket too.
-     * @param settings the restore settings
-     * @param keep {@code pre-restore} snapshots kept; at least one is always kept
-     * @param clock the clock for snapshot names and the ledger
-     * @param restorer the restorer
      * @param remote the snapshots off this machine, or {@code null}
+     * @param activity where the {@code pre-restore} snapshot and its retention are recorded
      */
     public RestoreOnRequest(
-            RestoreSettings settings, int keep, Clock clock, SnapshotRestorer restorer, RemoteSnapshotSource remote) {
+            RestoreSettings settings,
+            int keep,
+            Clock clock,
+            SnapshotRestorer restorer,
+            RemoteSnapshotSource remote,
+            SnapshotActivity activity) {
         this.settings = settings;
         this.clock = clock;
         this.restorer = new JournaledRestore(restorer, clock);
         this.remote = remote;
-        this.preRestoreSnapshot = new PreRestoreSnapshot(keep, clock);
+        this.preRestoreSnapshot = new PreRestoreSnapshot(keep, clock, activity);
     }
 
     /**

@@ -1,8 +1,9 @@
 package io.github.migrationguard.restore;
 
+import io.github.migrationguard.values.EnumValues;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What came of one restore, or of a restore request; read by health, metrics and the endpoint.
@@ -13,13 +14,23 @@ import java.util.Locale;
  * @param message what happened, for operators
  * @param duration time spent
  */
-public record RestoreRecord(RestoreTrigger trigger, Outcome outcome, Path snapshot, String message, Duration duration) {
+public record RestoreRecord(
+        RestoreTrigger trigger, Outcome outcome, @Nullable Path snapshot, String message, Duration duration) {
 
     static RestoreRecord restored(RestoreTrigger trigger, Path snapshot, String message, Duration duration) {
         return new RestoreRecord(trigger, Outcome.SUCCESS, snapshot, message, duration);
     }
 
-    static RestoreRecord failed(RestoreTrigger trigger, Path snapshot, String message, Duration duration) {
+    /**
+     * Returns the record of a restore that was attempted, or asked for, and failed.
+     * @param trigger what started it
+     * @param snapshot the snapshot that was to be restored, or {@code null} when none was chosen
+     * @param message what went wrong, for operators
+     * @param duration time spent
+     * @return the record
+     */
+    public static RestoreRecord failed(
+            RestoreTrigger trigger, @Nullable Path snapshot, String message, Duration duration) {
         return new RestoreRecord(trigger, Outcome.FAILURE, snapshot, message, duration);
     }
 
@@ -60,7 +71,7 @@ public record RestoreRecord(RestoreTrigger trigger, Outcome outcome, Path snapsh
          * @return the lower-case name, for example {@code success}
          */
         public String value() {
-            return name().toLowerCase(Locale.ROOT);
+            return EnumValues.of(this);
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.github.migrationguard.restore;
 
-import java.util.Locale;
+import io.github.migrationguard.values.EnumValues;
 
 /**
  * What started a restore; the {@code trigger} tag of the restore metric.
@@ -27,6 +27,6 @@ public enum RestoreTrigger {
      * @return the lower-case name, for example {@code failure}
      */
     public String value() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumValues.of(this);
     }
 }

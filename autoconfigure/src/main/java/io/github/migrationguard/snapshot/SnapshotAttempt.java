@@ -1,5 +1,6 @@
 package io.github.migrationguard.snapshot;
 
+import io.github.migrationguard.values.EnumValues;
 import java.time.Duration;
 
 /**
@@ -67,6 +68,14 @@ public record SnapshotAttempt(
         /**
          * Copied; verification runs alongside the migration and the file has no final name yet.
          */
-        VERIFYING
+        VERIFYING;
+
+        /**
+         * Returns the outcome as the {@code outcome} tag of {@code migration.guard.snapshot} and the endpoint show it.
+         * @return the lower-case name, for example {@code failure}
+         */
+        public String value() {
+            return EnumValues.of(this);
+        }
     }
 }

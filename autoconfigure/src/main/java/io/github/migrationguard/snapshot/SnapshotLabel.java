@@ -1,5 +1,6 @@
 package io.github.migrationguard.snapshot;
 
+import io.github.migrationguard.values.EnumValues;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -11,35 +12,29 @@ public enum SnapshotLabel {
     /**
      * Taken at startup before pending migrations are applied.
      */
-    PRE_MIGRATE("pre-migrate"),
+    PRE_MIGRATE,
 
     /**
      * Taken of the live database before a snapshot is restored into it.
      */
-    PRE_RESTORE("pre-restore"),
+    PRE_RESTORE,
 
     /**
      * Taken on request through the endpoint.
      */
-    MANUAL("manual"),
+    MANUAL,
 
     /**
      * Taken periodically while the application runs.
      */
-    SCHEDULED("scheduled");
-
-    private final String value;
-
-    SnapshotLabel(String value) {
-        this.value = value;
-    }
+    SCHEDULED;
 
     /**
      * Returns the label as it appears in file names.
      * @return the label, for example {@code pre-migrate}
      */
     public String value() {
-        return this.value;
+        return EnumValues.of(this);
     }
 
     /**
@@ -49,12 +44,12 @@ public enum SnapshotLabel {
      */
     public static Optional<SnapshotLabel> of(String value) {
         return Arrays.stream(values())
-                .filter((label) -> label.value.equals(value))
+                .filter((label) -> label.value().equals(value))
                 .findFirst();
     }
 
     @Override
     public String toString() {
-        return this.value;
+        return EnumValues.of(this);
     }
 }

@@ -1,6 +1,6 @@
 package io.github.migrationguard.strategy;
 
-import java.util.Locale;
+import io.github.migrationguard.values.EnumValues;
 
 /**
  * The steps of a guarded run, in order; a run that stops startup names the step it stopped at.
@@ -8,13 +8,14 @@ import java.util.Locale;
 public enum GuardStep {
 
     /**
-     * Restoring the snapshot {@code migration-guard.restore.from} asks for.
-     */
-    /**
      * Completing a restore that a crash cut short at the previous start.
      */
     COMPLETE_RESTORE,
 
+    /**
+     * Restoring the snapshot {@code migration-guard.restore.from} asks for, or a missing database file with
+     * {@code migration-guard.restore.if-missing}.
+     */
     RESTORE_ON_REQUEST,
 
     /**
@@ -57,6 +58,6 @@ public enum GuardStep {
      * @return the lower-case name with dashes, for example {@code restore-on-request}
      */
     public String value() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return EnumValues.of(this);
     }
 }

@@ -16,6 +16,7 @@ import io.github.migrationguard.restore.RestoreIfMissing;
 import io.github.migrationguard.restore.RestoreOnFailure;
 import io.github.migrationguard.restore.RestoreOnRequest;
 import io.github.migrationguard.restore.RestoreRecord;
+import io.github.migrationguard.restore.RestoreTrigger;
 import io.github.migrationguard.restore.SnapshotRestorer;
 import io.github.migrationguard.snapshot.DatabaseFile;
 import io.github.migrationguard.snapshot.PendingSnapshot;
@@ -159,15 +160,15 @@ public final class GuardedMigration {
         this.checksumHealer = new ChecksumHealer(settings.heal());
         this.planner = new BootPlanner(this.checksumHealer);
         this.preMigrateSnapshot = new PreMigrateSnapshot(
-                settings.snapshot(), clock, reports.activity(), snapshotVerifier, backgroundVerificationMinBytes);
+                settings.snapshot(), clock, reports, snapshotVerifier, backgroundVerificationMinBytes);
         this.fingerprintRecorder = new FingerprintRecorder(settings.heal(), clock);
         this.lint = new MigrationLint(settings.lint());
         SnapshotRestorer restorer = new SnapshotRestorer();
         this.restoreOnRequest = new RestoreOnRequest(
-                settings.restore(), settings.snapshot().keep(), clock, restorer, offMachine.snapshots());
+                settings.restore(), settings.snapshot().keep(), clock, restorer, offMachine.snapshots(), reports);
         this.restoreIfMissing = new RestoreIfMissing(clock, restorer, offMachine.snapshots());
         this.downgradeRestore = new DowngradeRestore(
-                settings.restore(), settings.snapshot().keep(), clock, restorer, offMachine.snapshots());
+                settings.restore(), settings.snapshot().keep(), clock, restorer, offMachine.snapshots(), reports);
         this.rehearsal = new Rehearsal(clock);
         this.restoreOnFailure = new RestoreOnFailure(restorer, clock);
         this.interruptedRestore = new InterruptedRestore(restorer, clock);
@@ -231,7 +232,7 @@ public final class GuardedMigration {
         run.enter(GuardStep.PLAN);
         BootPlan plan = plan(flyway, applicationStep);
         // The downgrade check reads the plan's look; a restore changes what it saw, so the boot is planned again
-        DowngradeOutcome downgrade = restoreIfDowngraded(plan.info(), dataSource, run.database(), snapshotSettings);
+        DowngradeOutcome downgrade = restoreIfDowngraded(plan.info(), dataSource, run, snapshotSettings);
         run.ahead(downgrade.ahead());
         if (downgrade.restored()) {
             run.restores().add(downgrade.restore());
@@ -329,6 +330,7 @@ public final class GuardedMigration {
             return;
         }
         run.enter(GuardStep.COMPLETE_RESTORE);
+        long start = System.nanoTime();
         try {
             this.interruptedRestore
                     .completeIfAny(
@@ -337,19 +339,32 @@ public final class GuardedMigration {
                             snapshotSettings.directoryFor(database.path()).path())
                     .ifPresent(run.restores()::add);
         } catch (RestoreException ex) {
-            throw new RestoreFailedException(ex.getMessage(), ex);
+            throw restoreFailed(run, ex.trigger().orElse(RestoreTrigger.STARTUP), ex, start);
         }
     }
 
     private void restoreIfRequested(DataSource dataSource, BootRun run, SnapshotSettings snapshotSettings) {
         run.enter(GuardStep.RESTORE_ON_REQUEST);
+        long start = System.nanoTime();
         try {
             this.restoreOnRequest
                     .restoreIfRequested(dataSource, run.database(), snapshotSettings)
                     .ifPresent(run.restores()::add);
         } catch (RestoreException ex) {
-            throw new RestoreFailedException(ex.getMessage(), ex);
+            throw restoreFailed(run, RestoreTrigger.STARTUP, ex, start);
         }
+    }
+
+    /**
+     * Adds a restore at startup that failed (or a request that could not be carried out) to the run, so that the
+     * run's report and {@code migration.guard.restore{outcome="failure"}} show it, and stops startup.
+     */
+    private static RestoreFailedException restoreFailed(
+            BootRun run, RestoreTrigger trigger, RestoreException ex, long start) {
+        run.restores()
+                .add(RestoreRecord.failed(
+                        trigger, null, String.valueOf(ex.getMessage()), Duration.ofNanos(System.nanoTime() - start)));
+        return new RestoreFailedException(ex.getMessage(), ex);
     }
 
     /**
@@ -362,6 +377,7 @@ public final class GuardedMigration {
             return false;
         }
         run.enter(GuardStep.RESTORE_ON_REQUEST);
+        long start = System.nanoTime();
         try {
             Optional<RestoreRecord> restored = this.restoreIfMissing.restoreIfMissing(dataSource, snapshotSettings);
             restored.ifPresent((restore) -> {
@@ -370,19 +386,17 @@ public final class GuardedMigration {
             });
             return restored.isPresent();
         } catch (RestoreException ex) {
-            throw new RestoreFailedException(ex.getMessage(), ex);
+            throw restoreFailed(run, RestoreTrigger.STARTUP, ex, start);
         }
     }
 
     private DowngradeOutcome restoreIfDowngraded(
-            MigrationInfoService info,
-            DataSource dataSource,
-            DatabaseFile database,
-            SnapshotSettings snapshotSettings) {
+            MigrationInfoService info, DataSource dataSource, BootRun run, SnapshotSettings snapshotSettings) {
+        long start = System.nanoTime();
         try {
-            return this.downgradeRestore.check(info, dataSource, database, snapshotSettings);
+            return this.downgradeRestore.check(info, dataSource, run.database(), snapshotSettings);
         } catch (RestoreException ex) {
-            throw new RestoreFailedException(ex.getMessage(), ex);
+            throw restoreFailed(run, RestoreTrigger.DOWNGRADE, ex, start);
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.migrationguard.strategy;
 import io.github.migrationguard.snapshot.DatabaseFile;
 import io.github.migrationguard.snapshot.PendingSnapshot;
 import io.github.migrationguard.snapshot.Snapshot;
+import io.github.migrationguard.snapshot.SnapshotActivity;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import io.github.migrationguard.snapshot.SnapshotDirectory;
 import io.github.migrationguard.snapshot.SnapshotException;
@@ -23,7 +24,7 @@ import org.apache.commons.logging.LogFactory;
  * Snapshots of the live database while the application runs ({@code manual} and {@code scheduled} ones): takes one
  * now through a connection of its own to the database file (never one of the application's pooled connections), never
  * while another snapshot of the database is copied or verified (a pre-migrate one included), prunes its label and
- * records the attempt in the {@link GuardActivity}.
+ * publishes the attempt to the guard's state.
  */
 public final class LiveSnapshots implements AutoCloseable {
 
@@ -33,7 +34,7 @@ public final class LiveSnapshots implements AutoCloseable {
 
     private final SnapshotSettings settings;
 
-    private final GuardActivity activity;
+    private final SnapshotActivity activity;
 
     private final Clock clock;
 
@@ -45,14 +46,14 @@ public final class LiveSnapshots implements AutoCloseable {
 
     private volatile DatabaseFile noFile;
 
-    public LiveSnapshots(DataSource dataSource, SnapshotSettings settings, GuardActivity activity, Clock clock) {
+    public LiveSnapshots(DataSource dataSource, SnapshotSettings settings, SnapshotActivity activity, Clock clock) {
         this(dataSource, settings, activity, clock, PendingSnapshot.SHUTDOWN_WAIT);
     }
 
     LiveSnapshots(
             DataSource dataSource,
             SnapshotSettings settings,
-            GuardActivity activity,
+            SnapshotActivity activity,
             Clock clock,
             Duration shutdownWait) {
         this.dataSource = dataSource;

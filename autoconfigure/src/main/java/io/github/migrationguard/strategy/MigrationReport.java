@@ -6,6 +6,7 @@ import io.github.migrationguard.restore.CrashLoop;
 import io.github.migrationguard.restore.RestoreRecord;
 import io.github.migrationguard.restore.SchemaAhead;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
+import io.github.migrationguard.values.EnumValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -105,6 +106,15 @@ public record MigrationReport(
         /**
          * A migration failed and the database was restored from the run's snapshot.
          */
-        RESTORED
+        RESTORED;
+
+        /**
+         * Returns the outcome as the {@code outcome} tag of {@code migration.guard.migrate} shows it (health and the
+         * endpoint show the constant's name, {@code FAILED}).
+         * @return the lower-case name, underscores kept as first published, for example {@code nothing_pending}
+         */
+        public String value() {
+            return EnumValues.lowerCase(this);
+        }
     }
 }

@@ -1,35 +1,47 @@
 package io.github.migrationguard.strategy;
 
+import io.github.migrationguard.snapshot.Snapshot;
+import io.github.migrationguard.snapshot.SnapshotActivity;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
- * Holds the report of the latest guarded migration run, for health, metrics and the endpoint to read.
+ * Holds the one {@link GuardState} of the application: every step (runs, snapshots taken at startup, while running or
+ * verified in the background, retention, restores) publishes by replacing it atomically with a pure function of the
+ * previous state, so that concurrent publishes never lose one another; health, metrics and the endpoint read it.
+ * Callbacks told about new snapshots and newly healed versions are fed from the published changes.
  */
-public class MigrationReports {
+public class MigrationReports implements SnapshotActivity {
 
-    private final AtomicReference<MigrationReport> last = new AtomicReference<>();
+    private static final Log logger = LogFactory.getLog(MigrationReports.class);
 
-    private final GuardActivity activity = new GuardActivity();
+    private final AtomicReference<GuardState> state = new AtomicReference<>(GuardState.EMPTY);
 
-    private final AtomicReference<String> notGuarded = new AtomicReference<>();
+    private final List<Consumer<Snapshot>> snapshotListeners = new CopyOnWriteArrayList<>();
+
+    private final List<Consumer<GuardState.HealKey>> healListeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * Returns the current state.
+     * @return the state, never changed once returned
+     */
+    public GuardState state() {
+        return this.state.get();
+    }
 
     /**
      * Records the report of a run that just ended.
      * @param report the report
      */
     public void record(MigrationReport report) {
-        this.last.set(report);
-        this.activity.recordRun(report);
-    }
-
-    /**
-     * Returns everything recorded since the application started, reports included.
-     * @return the activity
-     */
-    public GuardActivity activity() {
-        return this.activity;
+        publish((state) -> state.withRun(report));
     }
 
     /**
@@ -39,11 +51,19 @@ public class MigrationReports {
      * @param settled the snapshot's final attempt
      */
     public void snapshotSettled(MigrationReport recorded, SnapshotAttempt settled) {
-        if (recorded.snapshot() == null || recorded.snapshot().outcome() != SnapshotAttempt.Outcome.VERIFYING) {
-            return;
+        publish((state) -> state.withSettled(recorded, settled));
+    }
+
+    @Override
+    public void recordSnapshot(SnapshotAttempt attempt) {
+        publish((state) -> state.withSnapshot(attempt));
+    }
+
+    @Override
+    public void recordPruned(int count) {
+        if (count > 0) {
+            publish((state) -> state.withPruned(count));
         }
-        this.activity.recordSnapshot(settled);
-        this.last.compareAndSet(recorded, recorded.withSnapshot(settled));
     }
 
     /**
@@ -51,7 +71,7 @@ public class MigrationReports {
      * @param reason why, for health
      */
     public void notGuarded(String reason) {
-        this.notGuarded.set(reason);
+        publish((state) -> state.withNotGuarded(reason));
     }
 
     /**
@@ -59,7 +79,7 @@ public class MigrationReports {
      * @return the reason, or empty while migrations are guarded
      */
     public Optional<String> notGuardedReason() {
-        return (this.last.get() != null) ? Optional.empty() : Optional.ofNullable(this.notGuarded.get());
+        return state().notGuardedReason();
     }
 
     /**
@@ -67,6 +87,59 @@ public class MigrationReports {
      * @return the report, or empty before the first run
      */
     public Optional<MigrationReport> last() {
-        return Optional.ofNullable(this.last.get());
+        return Optional.ofNullable(state().lastRun());
+    }
+
+    /**
+     * Registers a callback told about every snapshot that got its final name, verified, such as off-machine copies.
+     * @param listener the callback; it runs on the publishing thread and must return quickly
+     */
+    public void onSnapshotTaken(Consumer<Snapshot> listener) {
+        this.snapshotListeners.add(listener);
+    }
+
+    /**
+     * Registers a callback told about every version and reason that heals for the first time, so that tagged meters
+     * can be registered when they first have a value.
+     * @param listener the callback; it runs on the publishing thread and must return quickly
+     */
+    public void onFirstHeal(Consumer<GuardState.HealKey> listener) {
+        this.healListeners.add(listener);
+    }
+
+    /**
+     * Replaces the state with the change applied to it, retrying on a concurrent publish (what
+     * {@code updateAndGet} does, kept by hand because the callbacks need the state the change replaced).
+     * @param change a pure function of the previous state: it may run more than once
+     * @return the published state
+     */
+    GuardState publish(UnaryOperator<GuardState> change) {
+        GuardState previous;
+        GuardState next;
+        do {
+            previous = this.state.get();
+            next = change.apply(previous);
+        } while (!this.state.compareAndSet(previous, next));
+        tell(previous, next);
+        return next;
+    }
+
+    private void tell(GuardState previous, GuardState next) {
+        Snapshot taken = next.lastSnapshot();
+        if (taken != null && taken != previous.lastSnapshot()) {
+            this.snapshotListeners.forEach((listener) -> safely(listener, taken));
+        }
+        next.heals().keySet().stream()
+                .filter((key) -> !previous.heals().containsKey(key))
+                .forEach((key) -> this.healListeners.forEach((listener) -> safely(listener, key)));
+    }
+
+    // A failing callback (an off-machine copy that cannot be queued) must not fail the step that published
+    private static <T> void safely(Consumer<T> listener, T value) {
+        try {
+            listener.accept(value);
+        } catch (RuntimeException ex) {
+            logger.warn("A migration-guard callback failed on " + value + ": " + ex.getMessage());
+        }
     }
 }

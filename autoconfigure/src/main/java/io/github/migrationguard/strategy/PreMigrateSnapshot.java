@@ -4,6 +4,7 @@ import io.github.migrationguard.restore.CrashLoop;
 import io.github.migrationguard.snapshot.DatabaseFile;
 import io.github.migrationguard.snapshot.PendingSnapshot;
 import io.github.migrationguard.snapshot.Snapshot;
+import io.github.migrationguard.snapshot.SnapshotActivity;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import io.github.migrationguard.snapshot.SnapshotDirectory;
 import io.github.migrationguard.snapshot.SnapshotException;
@@ -40,7 +41,7 @@ final class PreMigrateSnapshot {
 
     private final Clock clock;
 
-    private final GuardActivity activity;
+    private final SnapshotActivity activity;
 
     /**
      * Databases smaller than this are verified before migrating: it takes well under a tenth of a second, and keeps
@@ -55,7 +56,7 @@ final class PreMigrateSnapshot {
     PreMigrateSnapshot(
             SnapshotSettings settings,
             Clock clock,
-            GuardActivity activity,
+            SnapshotActivity activity,
             Executor verifier,
             long backgroundMinBytes) {
         this.settings = settings;

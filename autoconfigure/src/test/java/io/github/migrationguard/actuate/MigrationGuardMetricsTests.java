@@ -1,11 +1,18 @@
 package io.github.migrationguard.actuate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import io.github.migrationguard.heal.Heal;
+import io.github.migrationguard.restore.RestoreRecord;
+import io.github.migrationguard.restore.RestoreTrigger;
 import io.github.migrationguard.snapshot.SnapshotLabel;
+import io.github.migrationguard.strategy.GuardedMigration;
 import io.github.migrationguard.strategy.LiveSnapshots;
 import io.github.migrationguard.strategy.MigrationReports;
+import io.github.migrationguard.strategy.RestoreFailedException;
 import io.github.migrationguard.testing.GuardedApplication;
+import io.github.migrationguard.testing.RunReports;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
@@ -13,9 +20,13 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,11 +58,7 @@ class MigrationGuardMetricsTests {
     void snapshotTimerCountsThePreMigrateSnapshotOfAnUpgrade() {
         this.runner.run((context) -> {
             MeterRegistry registry = context.getBean(MeterRegistry.class);
-            FunctionTimer timer = registry.get("migration.guard.snapshot")
-                    .tags("label", "pre-migrate", "outcome", "success")
-                    .functionTimer();
-            assertThat(timer.count()).isEqualTo(1);
-            assertThat(timer.totalTime(TimeUnit.NANOSECONDS)).isPositive();
+            FunctionTimer timer = countedOnce(registry, "pre-migrate");
             assertThat(timer.getId().getBaseUnit()).isEqualTo("seconds");
             assertThat(registry.get("migration.guard.snapshot").functionTimers())
                     .hasSize(16)
@@ -127,7 +134,7 @@ class MigrationGuardMetricsTests {
     void healCounterAppearsWhenAVersionFirstHealsAfterBinding() {
         this.runner.run((context) -> {
             MeterRegistry registry = context.getBean(MeterRegistry.class);
-            context.getBean(MigrationReports.class).activity().recordHeal("7", "allowlist");
+            context.getBean(MigrationReports.class).record(RunReports.healed("7", Heal.Reason.ALLOWLIST));
             assertThat(registry.get("migration.guard.heal")
                             .tags("version", "7", "reason", "allowlist")
                             .functionCounter()
@@ -158,13 +165,76 @@ class MigrationGuardMetricsTests {
             assertThat(registry.get("migration.guard.restore").functionCounters())
                     .hasSize(12)
                     .allSatisfy((counter) -> assertThat(counter.count()).isZero());
-            context.getBean(MigrationReports.class).activity().recordRestore("startup", "success");
+            context.getBean(MigrationReports.class)
+                    .record(RunReports.restored(new RestoreRecord(
+                            RestoreTrigger.STARTUP, RestoreRecord.Outcome.SUCCESS, null, "restored", Duration.ZERO)));
             assertThat(registry.get("migration.guard.restore")
                             .tags(Tags.of("trigger", "startup", "outcome", "success"))
                             .functionCounter()
                             .count())
                     .isEqualTo(1);
         });
+    }
+
+    @Test
+    void preRestoreSnapshotOfARestoreAtStartupIsCountedUnderItsLabel() {
+        this.runner.run((context) -> assertThat(context).hasNotFailed());
+        this.runner.withPropertyValues("migration-guard.restore.from=latest").run((context) -> {
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            countedOnce(registry, "pre-restore");
+            assertThat(restores(registry, "startup", "success")).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void restoreAtStartupThatFailsIsCountedAsAFailure() {
+        this.runner.run((context) -> assertThat(context).hasNotFailed());
+        this.runner
+                .withPropertyValues("migration-guard.restore.from=latest", "migration-guard.restore.force=true")
+                .run((context) -> {
+                    MeterRegistry registry = context.getBean(MeterRegistry.class);
+                    assertThat(restores(registry, "startup", "success")).isEqualTo(1);
+                    // The application's own guarded migrate, when nothing but pre-restore snapshots is left
+                    deleteAllButPreRestoreSnapshots();
+                    GuardedMigration guard = context.getBean(GuardedMigration.class);
+                    Flyway flyway = context.getBean(Flyway.class);
+                    assertThatExceptionOfType(RestoreFailedException.class)
+                            .isThrownBy(() -> guard.migrate(flyway))
+                            .withMessageContaining("migration-guard.restore.from=latest");
+                    assertThat(restores(registry, "startup", "failure")).isEqualTo(1);
+                    assertThat(registry.get("migration.guard.migrate")
+                                    .tags("outcome", "failed")
+                                    .functionTimer()
+                                    .count())
+                            .isEqualTo(1);
+                });
+    }
+
+    /** The success timer of a snapshot label, after exactly one snapshot of that label that took some time. */
+    private static FunctionTimer countedOnce(MeterRegistry registry, String label) {
+        FunctionTimer timer = registry.get("migration.guard.snapshot")
+                .tags("label", label, "outcome", "success")
+                .functionTimer();
+        assertThat(timer.count()).isEqualTo(1);
+        assertThat(timer.totalTime(TimeUnit.NANOSECONDS)).isPositive();
+        return timer;
+    }
+
+    private static double restores(MeterRegistry registry, String trigger, String outcome) {
+        return registry.get("migration.guard.restore")
+                .tags("trigger", trigger, "outcome", outcome)
+                .functionCounter()
+                .count();
+    }
+
+    private void deleteAllButPreRestoreSnapshots() throws IOException {
+        try (Stream<Path> files = Files.list(this.app.backups())) {
+            for (Path file : files.filter(
+                            (file) -> !file.getFileName().toString().startsWith("pre-restore-"))
+                    .toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     @Test
@@ -190,7 +260,7 @@ class MigrationGuardMetricsTests {
     @Test
     void registersExactlyTheContractedMeters() {
         this.runner.run((context) -> {
-            context.getBean(MigrationReports.class).activity().recordHeal("2", "allowlist");
+            context.getBean(MigrationReports.class).record(RunReports.healed("2", Heal.Reason.ALLOWLIST));
             assertThat(context.getBean(MeterRegistry.class).getMeters().stream()
                             .map(Meter::getId)
                             .map(Meter.Id::getName)

@@ -7,7 +7,6 @@ import io.github.migrationguard.actuate.MigrationGuardEndpoint;
 import io.github.migrationguard.actuate.MigrationGuardHealthIndicator;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import io.github.migrationguard.snapshot.SnapshotLabel;
-import io.github.migrationguard.strategy.GuardActivity;
 import io.github.migrationguard.strategy.LiveSnapshots;
 import io.github.migrationguard.strategy.MigrationReports;
 import io.github.migrationguard.testing.GuardedApplication;
@@ -43,10 +42,10 @@ class MigrationGuardObservabilityAutoConfigurationTests {
         this.runner
                 .withPropertyValues("migration-guard.schedule.cron=* * * * * *", "migration-guard.schedule.keep=1")
                 .run((context) -> {
-                    GuardActivity activity =
-                            context.getBean(MigrationReports.class).activity();
+                    MigrationReports reports = context.getBean(MigrationReports.class);
                     await().atMost(Duration.ofSeconds(20))
-                            .until(() -> activity.snapshots(SnapshotLabel.SCHEDULED, SnapshotAttempt.Outcome.SUCCESS)
+                            .until(() -> reports.state()
+                                            .snapshots(SnapshotLabel.SCHEDULED, SnapshotAttempt.Outcome.SUCCESS)
                                             .count()
                                     >= 2);
                     LiveSnapshots snapshots = context.getBean(LiveSnapshots.class);

@@ -104,9 +104,7 @@ class RestoreAutoConfigurationTests {
                         assertThat(restore.outcome()).isEqualTo(RestoreRecord.Outcome.SUCCESS);
                     });
                     assertThat(report.applied()).isEqualTo(1);
-                    assertThat(context.getBean(MigrationReports.class)
-                                    .activity()
-                                    .restores("startup", "success"))
+                    assertThat(context.getBean(MigrationReports.class).state().restores("startup", "success"))
                             .isEqualTo(1);
                 });
     }

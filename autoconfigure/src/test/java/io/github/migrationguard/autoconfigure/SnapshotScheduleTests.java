@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import io.github.migrationguard.snapshot.SnapshotLabel;
 import io.github.migrationguard.snapshot.SnapshotSettings;
-import io.github.migrationguard.strategy.GuardActivity;
 import io.github.migrationguard.strategy.LiveSnapshots;
+import io.github.migrationguard.strategy.MigrationReports;
 import io.github.migrationguard.testing.HeldClock;
 import io.github.migrationguard.testing.TestDatabases;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ class SnapshotScheduleTests {
     @TempDir
     Path temp;
 
-    private final GuardActivity activity = new GuardActivity();
+    private final MigrationReports activity = new MigrationReports();
 
     @Test
     void tickWhileASnapshotStillRunsIsSkippedAndRecorded() throws Exception {
@@ -48,6 +48,6 @@ class SnapshotScheduleTests {
     }
 
     private long count(SnapshotAttempt.Outcome outcome) {
-        return this.activity.snapshots(SnapshotLabel.SCHEDULED, outcome).count();
+        return this.activity.state().snapshots(SnapshotLabel.SCHEDULED, outcome).count();
     }
 }

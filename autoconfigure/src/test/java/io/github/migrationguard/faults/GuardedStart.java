@@ -33,6 +33,10 @@ public final class GuardedStart {
     }
 
     static MigrationReport run(DataSource dataSource, Path migrations, int keep) {
+        return run(dataSource, migrations, keep, new MigrationReports());
+    }
+
+    static MigrationReport run(DataSource dataSource, Path migrations, int keep, MigrationReports reports) {
         GuardSettings settings = new GuardSettings(
                 new SnapshotSettings(
                         true,
@@ -45,7 +49,7 @@ public final class GuardedStart {
                         0,
                         null),
                 HealSettings.defaults());
-        GuardedMigration guard = new GuardedMigration(settings, new MigrationReports(), Clock.systemUTC());
+        GuardedMigration guard = new GuardedMigration(settings, reports, Clock.systemUTC());
         MigrationReport report = guard.migrate(flyway(dataSource, migrations));
         guard.awaitSnapshot();
         return report;

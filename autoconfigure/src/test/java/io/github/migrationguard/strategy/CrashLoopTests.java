@@ -58,7 +58,7 @@ class CrashLoopTests {
                 .isEqualTo(preMigrate().get(0).file());
         assertThat(preMigrate()).hasSize(1);
         assertThat(this.reports
-                        .activity()
+                        .state()
                         .snapshots(SnapshotLabel.PRE_MIGRATE, SnapshotAttempt.Outcome.REUSED)
                         .count())
                 .isEqualTo(1);

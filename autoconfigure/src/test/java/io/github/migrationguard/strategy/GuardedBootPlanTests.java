@@ -156,10 +156,7 @@ class GuardedBootPlanTests {
             assertThat(report.failure()).contains("Version 2 changed after it was applied");
             assertThat(report.snapshot()).isNull();
         });
-        assertThat(this.reports
-                        .activity()
-                        .migrations(MigrationReport.Outcome.FAILED)
-                        .count())
+        assertThat(this.reports.state().runs(MigrationReport.Outcome.FAILED).count())
                 .isEqualTo(1);
     }
 
@@ -203,7 +200,7 @@ class GuardedBootPlanTests {
         verifications.forEach(Runnable::run);
 
         assertThat(this.reports
-                        .activity()
+                        .state()
                         .snapshots(SnapshotLabel.PRE_MIGRATE, SnapshotAttempt.Outcome.SUCCESS)
                         .count())
                 .isEqualTo(1);

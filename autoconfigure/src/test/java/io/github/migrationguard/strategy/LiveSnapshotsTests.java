@@ -29,7 +29,7 @@ class LiveSnapshotsTests {
 
     private SQLiteDataSource dataSource;
 
-    private final GuardActivity activity = new GuardActivity();
+    private final MigrationReports activity = new MigrationReports();
 
     @BeforeEach
     void createDatabase() {
@@ -56,7 +56,7 @@ class LiveSnapshotsTests {
         SnapshotDirectory directory = live.directory().orElseThrow();
         assertThat(directory.list(SnapshotLabel.SCHEDULED)).hasSize(2);
         assertThat(directory.list(SnapshotLabel.MANUAL)).hasSize(1);
-        assertThat(this.activity.pruned()).isEqualTo(1);
+        assertThat(this.activity.state().pruned()).isEqualTo(1);
     }
 
     @Test
@@ -65,14 +65,16 @@ class LiveSnapshotsTests {
         live.take(SnapshotLabel.SCHEDULED, null, 2);
         live.take(SnapshotLabel.SCHEDULED, null, 0);
         assertThat(this.activity
+                        .state()
                         .snapshots(SnapshotLabel.SCHEDULED, SnapshotAttempt.Outcome.SUCCESS)
                         .count())
                 .isEqualTo(1);
         assertThat(this.activity
+                        .state()
                         .snapshots(SnapshotLabel.SCHEDULED, SnapshotAttempt.Outcome.SKIPPED)
                         .count())
                 .isEqualTo(1);
-        assertThat(this.activity.lastSnapshot()).isPresent();
+        assertThat(this.activity.state().lastSnapshot()).isNotNull();
     }
 
     @Test
@@ -89,6 +91,7 @@ class LiveSnapshotsTests {
         assertThat(second.message()).contains("still running");
         assertThat(first.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(SnapshotAttempt.Outcome.SUCCESS);
         assertThat(this.activity
+                        .state()
                         .snapshots(SnapshotLabel.MANUAL, SnapshotAttempt.Outcome.SKIPPED)
                         .count())
                 .isEqualTo(1);
@@ -122,6 +125,7 @@ class LiveSnapshotsTests {
         assertThat(attempt.outcome()).isEqualTo(SnapshotAttempt.Outcome.FAILURE);
         assertThat(attempt.message()).contains("Could not create snapshot directory");
         assertThat(this.activity
+                        .state()
                         .snapshots(SnapshotLabel.MANUAL, SnapshotAttempt.Outcome.FAILURE)
                         .count())
                 .isEqualTo(1);

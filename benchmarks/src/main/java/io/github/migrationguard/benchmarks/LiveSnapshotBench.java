@@ -7,8 +7,8 @@ import io.github.migrationguard.snapshot.SnapshotLabel;
 import io.github.migrationguard.snapshot.SnapshotMethod;
 import io.github.migrationguard.snapshot.SnapshotSettings;
 import io.github.migrationguard.snapshot.Verification;
-import io.github.migrationguard.strategy.GuardActivity;
 import io.github.migrationguard.strategy.LiveSnapshots;
+import io.github.migrationguard.strategy.MigrationReports;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -53,7 +54,7 @@ final class LiveSnapshotBench {
         this.database.checkpoint();
         try (HikariDataSource pool = poolOfOne();
                 App app = new App(pool)) {
-            GuardActivity activity = new GuardActivity();
+            MigrationReports activity = new MigrationReports();
             LiveSnapshots snapshots = new LiveSnapshots(
                     pool,
                     new SnapshotSettings(
@@ -73,7 +74,7 @@ final class LiveSnapshotBench {
                         throw new IllegalStateException("Snapshot failed: " + attempt.message());
                     }
                 });
-                used = activity.lastSnapshot()
+                used = Optional.ofNullable(activity.state().lastSnapshot())
                         .map((snapshot) -> name(snapshot.method()) + (snapshot.cloned() ? ", cloned" : ""))
                         .orElse("none");
                 App.Window idle = app.window(() -> LockSupport.parkNanos((long) (during.seconds() * 1e9)));

@@ -2,22 +2,15 @@ package io.github.migrationguard.actuate.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.migrationguard.testing.GuardedApplication;
+import io.github.migrationguard.testing.ServedApplication;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,7 +18,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The endpoint behind the Spring Security configuration of docs/security.md: each cell of its table, and its
@@ -37,26 +29,23 @@ import org.springframework.util.FileSystemUtils;
         properties = "management.endpoints.web.exposure.include=health,migrationguard")
 class MigrationGuardSecurityTests {
 
-    private static final Path DIR = createDirectory();
+    private static final ServedApplication APP = ServedApplication.inTemporaryDirectory("migration-guard-security");
 
-    private static final GuardedApplication APP = new GuardedApplication(DIR);
+    private static final String ENDPOINT = "/actuator/migrationguard";
 
     private static final Path SECURITY_DOC = Path.of("..", "docs", "security.md");
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Value("${local.server.port}")
     private int port;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + APP.database());
-        registry.add("spring.flyway.locations", () -> APP.migrations().location());
+        APP.register(registry);
     }
 
     @AfterAll
     static void deleteDirectory() throws IOException {
-        FileSystemUtils.deleteRecursively(DIR);
+        APP.delete();
     }
 
     @Test
@@ -127,47 +116,14 @@ class MigrationGuardSecurityTests {
     }
 
     private HttpResponse<String> read(String credentials) throws Exception {
-        return send(request(credentials).GET().build());
+        return APP.send(APP.request(this.port, ENDPOINT, credentials).GET().build());
     }
 
     private HttpResponse<String> snapshot(String credentials, String body) throws Exception {
-        return send(request(credentials)
-                .header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofString(body))
-                .build());
-    }
-
-    private HttpRequest.Builder request(String credentials) {
-        HttpRequest.Builder builder =
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/migrationguard"));
-        if (credentials != null) {
-            builder.header(
-                    "Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        }
-        return builder;
-    }
-
-    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        return this.http.send(request, BodyHandlers.ofString());
+        return APP.send(APP.postJson(this.port, ENDPOINT, credentials, body));
     }
 
     private static List<String> manualSnapshots() throws IOException {
-        if (!Files.isDirectory(APP.backups())) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(APP.backups())) {
-            return files.map((file) -> file.getFileName().toString())
-                    .filter((name) -> name.startsWith("manual-"))
-                    .toList();
-        }
-    }
-
-    private static Path createDirectory() {
-        try {
-            return Files.createTempDirectory("migration-guard-security");
-        } catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return APP.snapshots("manual");
     }
 }

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
-import io.github.migrationguard.testing.GuardedApplication;
+import io.github.migrationguard.testing.ServedApplication;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -23,7 +21,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 @SpringBootTest(
         classes = EndpointTestApplication.class,
@@ -36,24 +33,19 @@ import org.springframework.util.FileSystemUtils;
 @DirtiesContext
 class MigrationGuardEndpointWebTests {
 
-    private static final Path DIR = createDirectory();
-
-    private static final GuardedApplication APP = new GuardedApplication(DIR);
-
-    private final HttpClient http = HttpClient.newHttpClient();
+    private static final ServedApplication APP = ServedApplication.inTemporaryDirectory("migration-guard-endpoint");
 
     @Value("${local.server.port}")
     private int port;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + APP.database());
-        registry.add("spring.flyway.locations", () -> APP.migrations().location());
+        APP.register(registry);
     }
 
     @AfterAll
     static void deleteDirectory() throws IOException {
-        FileSystemUtils.deleteRecursively(DIR);
+        APP.delete();
     }
 
     @Test
@@ -131,11 +123,9 @@ class MigrationGuardEndpointWebTests {
 
     @Test
     void postWithoutJsonContentTypeIsRefusedAsTheDocsSay() throws Exception {
-        HttpResponse<String> response = this.http.send(
-                HttpRequest.newBuilder(uri("/actuator/migrationguard"))
-                        .POST(HttpRequest.BodyPublishers.noBody())
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = APP.send(APP.request(this.port, "/actuator/migrationguard", null)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
         assertThat(response.statusCode()).isEqualTo(415);
     }
 
@@ -163,31 +153,16 @@ class MigrationGuardEndpointWebTests {
     }
 
     private DocumentContext get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+        return send(APP.request(this.port, path, null).GET().build());
     }
 
     private DocumentContext post(String path, String body) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
+        return send(APP.postJson(this.port, path, null, body));
     }
 
-    private DocumentContext send(HttpRequest request) throws Exception {
-        HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+    private static DocumentContext send(HttpRequest request) throws Exception {
+        HttpResponse<String> response = APP.send(request);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JsonPath.parse(response.body());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + this.port + path);
-    }
-
-    private static Path createDirectory() {
-        try {
-            return Files.createTempDirectory("migration-guard-endpoint");
-        } catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 }
