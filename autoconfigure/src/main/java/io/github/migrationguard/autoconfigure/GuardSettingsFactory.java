@@ -2,105 +2,117 @@ package io.github.migrationguard.autoconfigure;
 
 import io.github.migrationguard.heal.HealSettings;
 import io.github.migrationguard.lint.LintSettings;
+import io.github.migrationguard.remote.Compression;
 import io.github.migrationguard.remote.RemoteConnection;
 import io.github.migrationguard.remote.RemoteLocation;
 import io.github.migrationguard.remote.RemoteSettings;
 import io.github.migrationguard.restore.RestoreSettings;
-import io.github.migrationguard.snapshot.SnapshotLabel;
 import io.github.migrationguard.snapshot.SnapshotSettings;
 import io.github.migrationguard.strategy.GuardSettings;
 import java.nio.file.Path;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * Turns {@link MigrationGuardProperties} into the engine's plain settings.
+ * The one place {@link MigrationGuardProperties} become settings, and the one place their values are checked: a bad
+ * value fails startup with Spring Boot's report naming the property, the value, where it was set and what is allowed.
+ * The properties keep plain setters, as Spring Boot's own do.
  */
 final class GuardSettingsFactory {
 
     private final MigrationGuardProperties properties;
 
-    GuardSettingsFactory(MigrationGuardProperties properties) {
+    private final ClassLoader classLoader;
+
+    GuardSettingsFactory(MigrationGuardProperties properties, ClassLoader classLoader) {
         this.properties = properties;
+        this.classLoader = classLoader;
     }
 
-    GuardSettings create() {
-        MigrationGuardProperties.Snapshot snapshot = this.properties.getSnapshot();
-        return new GuardSettings(
-                snapshot.isEnabled(),
-                snapshot.getKeep(),
-                snapshot.getWhen(),
-                snapshot.getOnFailure() == MigrationGuardProperties.Snapshot.OnFailure.ABORT,
+    StarterSettings create() {
+        GuardSettings guard = new GuardSettings(
                 snapshotSettings(),
                 healSettings(),
-                restoreSettings());
+                restoreSettings(),
+                this.properties.getRehearse().isEnabled(),
+                lintSettings());
+        MigrationGuardProperties.Schedule schedule = this.properties.getSchedule();
+        return new StarterSettings(
+                guard,
+                new StarterSettings.Schedule(
+                        PropertyChecks.cron("schedule.cron", schedule.getCron()),
+                        PropertyChecks.atLeast("schedule.keep", schedule.getKeep(), 0)),
+                PropertyChecks.bytes(
+                        "health.min-free-space", this.properties.getHealth().getMinFreeSpace()),
+                remoteSettings(),
+                remoteConnection());
     }
 
-    HealSettings healSettings() {
+    private SnapshotSettings snapshotSettings() {
+        MigrationGuardProperties.Snapshot snapshot = this.properties.getSnapshot();
+        Path dir = (snapshot.getDir() != null) ? snapshot.getDir().toPath() : null;
+        return new SnapshotSettings(
+                snapshot.isEnabled(),
+                PropertyChecks.atLeast("snapshot.keep", snapshot.getKeep(), 0),
+                snapshot.getWhen(),
+                snapshot.getOnFailure() == MigrationGuardProperties.Snapshot.OnFailure.ABORT,
+                dir,
+                snapshot.getMethod(),
+                snapshot.getVerify(),
+                PropertyChecks.bytes("snapshot.min-free-space", snapshot.getMinFreeSpace()),
+                // The table of the Flyway being guarded, learnt where that Flyway is at hand (the settings cannot
+                // wait for the Flyway bean: an application's own one is migrated while it is being created)
+                null);
+    }
+
+    private HealSettings healSettings() {
         MigrationGuardProperties.SelfHeal selfHeal = this.properties.getSelfHeal();
         return new HealSettings(
                 selfHeal.isEnabled(),
-                selfHeal.getVersions(),
+                PropertyChecks.versions("self-heal.versions", selfHeal.getVersions()),
                 selfHeal.getMode(),
                 selfHeal.isFingerprint(),
-                selfHeal.getFingerprintTable());
+                PropertyChecks.identifier("self-heal.fingerprint-table", selfHeal.getFingerprintTable()));
     }
 
-    RestoreSettings restoreSettings() {
+    private RestoreSettings restoreSettings() {
         MigrationGuardProperties.Restore restore = this.properties.getRestore();
         return new RestoreSettings(
                 restore.isOnFailure(),
-                restore.getFrom(),
+                PropertyChecks.snapshotReference("restore.from", restore.getFrom()),
                 restore.isForce(),
-                this.properties.getRehearse().isEnabled(),
                 restore.isOnDowngrade(),
                 restore.isIfMissing());
     }
 
-    RemoteSettings remoteSettings() {
+    private LintSettings lintSettings() {
+        MigrationGuardProperties.Lint lint = this.properties.getLint();
+        return new LintSettings(lint.isEnabled(), lint.getFailOn());
+    }
+
+    private RemoteSettings remoteSettings() {
         MigrationGuardProperties.Remote remote = this.properties.getRemote();
-        Set<SnapshotLabel> labels = remote.getLabels().stream()
-                .map((label) -> SnapshotLabel.of(label).orElseThrow())
-                .collect(Collectors.toSet());
-        RemoteSettings defaults = RemoteSettings.defaults(RemoteLocation.parse(remote.getUri()));
+        RemoteLocation location = PropertyChecks.remoteLocation("remote.uri", remote.getUri());
+        Compression compression = (location != null)
+                ? PropertyChecks.compression("remote.compression", remote.getCompression(), this.classLoader)
+                : remote.getCompression();
+        RemoteSettings defaults = RemoteSettings.defaults(location);
         return new RemoteSettings(
-                defaults.location(),
-                labels,
-                remote.getKeep(),
+                location,
+                PropertyChecks.labels("remote.labels", remote.getLabels()),
+                PropertyChecks.atLeast("remote.keep", remote.getKeep(), 1),
                 remote.getOnFailure() == MigrationGuardProperties.Remote.OnFailure.ABORT,
-                remote.getCompression(),
+                compression,
                 defaults.partSizeBytes(),
                 defaults.firstRetryDelay(),
                 defaults.maxRetryDelay());
     }
 
-    RemoteConnection remoteConnection() {
+    private RemoteConnection remoteConnection() {
         MigrationGuardProperties.Remote remote = this.properties.getRemote();
         return new RemoteConnection(
                 remote.getEndpoint(),
-                remote.getRegion(),
+                PropertyChecks.text(remote.getRegion()),
                 remote.isPathStyle(),
-                blankToNull(remote.getAccessKey()),
-                blankToNull(remote.getSecretKey()));
-    }
-
-    private static String blankToNull(String value) {
-        return (value == null || value.isBlank()) ? null : value;
-    }
-
-    LintSettings lintSettings() {
-        return new LintSettings(
-                this.properties.getLint().isEnabled(), this.properties.getLint().getFailOn());
-    }
-
-    SnapshotSettings snapshotSettings() {
-        MigrationGuardProperties.Snapshot snapshot = this.properties.getSnapshot();
-        Path dir = (snapshot.getDir() != null) ? snapshot.getDir().toPath() : null;
-        return new SnapshotSettings(
-                dir,
-                snapshot.getMethod(),
-                snapshot.getVerify(),
-                snapshot.getMinFreeSpace().toBytes(),
-                null);
+                PropertyChecks.text(remote.getAccessKey()),
+                PropertyChecks.text(remote.getSecretKey()));
     }
 }

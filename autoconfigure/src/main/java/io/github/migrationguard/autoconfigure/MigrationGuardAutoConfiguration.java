@@ -2,12 +2,9 @@ package io.github.migrationguard.autoconfigure;
 
 import io.github.migrationguard.actuate.MigrationGuardMetrics;
 import io.github.migrationguard.actuate.MigrationGuardRemoteMetrics;
-import io.github.migrationguard.lint.MigrationLint;
 import io.github.migrationguard.remote.RemoteCopies;
-import io.github.migrationguard.remote.RemoteSettings;
 import io.github.migrationguard.remote.RemoteSnapshots;
 import io.github.migrationguard.snapshot.SnapshotException;
-import io.github.migrationguard.strategy.GuardSettings;
 import io.github.migrationguard.strategy.GuardedMigration;
 import io.github.migrationguard.strategy.LiveSnapshots;
 import io.github.migrationguard.strategy.MigrationGuardStrategy;
@@ -16,6 +13,7 @@ import io.github.migrationguard.strategy.OffMachineCopies;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
+import java.util.Objects;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -25,7 +23,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
@@ -52,6 +49,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 @ImportRuntimeHints(MigrationGuardRuntimeHints.class)
 public final class MigrationGuardAutoConfiguration {
 
+    // Every setting, converted and checked once; internal, so not a bean users replace: they set properties
+    @Bean
+    StarterSettings migrationGuardSettings(MigrationGuardProperties properties, ApplicationContext context) {
+        return new GuardSettingsFactory(properties, context.getClassLoader()).create();
+    }
+
     // Internal state the strategy publishes to and health, metrics and the endpoint read: not a bean users replace
     @Bean
     MigrationReports migrationGuardReports() {
@@ -63,17 +66,14 @@ public final class MigrationGuardAutoConfiguration {
     @Bean(destroyMethod = "awaitSnapshot")
     @ConditionalOnMissingBean
     GuardedMigration guardedMigration(
-            MigrationGuardProperties properties,
+            StarterSettings settings,
             MigrationReports reports,
             ObjectProvider<OffMachineCopies> offMachineCopies,
             ObjectProvider<LoggingSystem> loggingSystem) {
-        GuardSettingsFactory factory = new GuardSettingsFactory(properties);
-        GuardSettings settings = factory.create();
         return new GuardedMigration(
-                settings,
+                settings.guard(),
                 reports,
                 Clock.systemUTC(),
-                new MigrationLint(factory.lintSettings()),
                 offMachineCopies.getIfAvailable(() -> OffMachineCopies.NONE),
                 new QuietFlywayLogs(loggingSystem.getIfAvailable(
                         () -> LoggingSystem.get(MigrationGuardAutoConfiguration.class.getClassLoader()))));
@@ -103,13 +103,12 @@ public final class MigrationGuardAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    LiveSnapshots migrationGuardLiveSnapshots(
-            Flyway flyway, MigrationGuardProperties properties, MigrationReports reports) {
+    LiveSnapshots migrationGuardLiveSnapshots(Flyway flyway, StarterSettings settings, MigrationReports reports) {
         LiveSnapshots snapshots = new LiveSnapshots(
                 flyway.getConfiguration().getDataSource(),
-                new GuardSettingsFactory(properties)
-                        .snapshotSettings()
-                        .withHistoryTable(flyway.getConfiguration().getTable()),
+                settings.guard()
+                        .snapshot()
+                        .withFlywayTable(flyway.getConfiguration().getTable()),
                 reports,
                 Clock.systemUTC());
         try {
@@ -123,39 +122,37 @@ public final class MigrationGuardAutoConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @Conditional(OnScheduleCronCondition.class)
+    @Conditional(OnPropertyTextCondition.OnScheduleCron.class)
     static class ScheduleConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        SnapshotSchedule migrationGuardSnapshotSchedule(LiveSnapshots snapshots, MigrationGuardProperties properties) {
-            MigrationGuardProperties.Schedule schedule = properties.getSchedule();
-            return new SnapshotSchedule(snapshots, schedule.getCron(), schedule.getKeep());
+        SnapshotSchedule migrationGuardSnapshotSchedule(LiveSnapshots snapshots, StarterSettings settings) {
+            StarterSettings.Schedule schedule = settings.schedule();
+            // The condition matched, so the cron has text
+            return new SnapshotSchedule(snapshots, Objects.requireNonNull(schedule.cron()), schedule.keep());
         }
     }
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = RemoteConfiguration.S3_CLIENT)
-    @ConditionalOnProperty(name = "migration-guard.remote.uri")
+    @Conditional(OnPropertyTextCondition.OnRemoteUri.class)
     static class RemoteConfiguration {
 
         static final String S3_CLIENT = "software.amazon.awssdk.services.s3.S3Client";
 
         @Bean
         OffMachineStorage migrationGuardOffMachineStorage(
-                MigrationGuardProperties properties,
+                StarterSettings settings,
                 MigrationReports reports,
                 LiveSnapshots liveSnapshots,
-                ObjectProvider<S3Client> applicationClient,
-                ApplicationContext context) {
-            GuardSettingsFactory factory = new GuardSettingsFactory(properties);
-            RemoteSettings settings = factory.remoteSettings();
-            if (!settings.compression().available(context.getClassLoader())) {
-                throw new IllegalStateException("migration-guard.remote.compression=zstd needs the library "
-                        + "com.github.luben:zstd-jni: add it to the application, or set the property to gzip");
-            }
+                ObjectProvider<S3Client> applicationClient) {
             return new OffMachineStorage(
-                    applicationClient.getIfUnique(), factory.remoteConnection(), settings, reports, liveSnapshots);
+                    applicationClient.getIfUnique(),
+                    settings.remoteConnection(),
+                    settings.remote(),
+                    reports,
+                    liveSnapshots);
         }
 
         @Bean
@@ -188,12 +185,12 @@ public final class MigrationGuardAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnMissingClass(RemoteConfiguration.S3_CLIENT)
-    @ConditionalOnProperty(name = "migration-guard.remote.uri")
+    @Conditional(OnPropertyTextCondition.OnRemoteUri.class)
     static class MissingSdkConfiguration {
 
         @Bean
-        OffMachineCopies migrationGuardOffMachineCopies(MigrationGuardProperties properties) {
-            throw new RemoteSdkMissingException(properties.getRemote().getUri());
+        OffMachineCopies migrationGuardOffMachineCopies(StarterSettings settings) {
+            throw new RemoteSdkMissingException(String.valueOf(settings.remote().location()));
         }
     }
 

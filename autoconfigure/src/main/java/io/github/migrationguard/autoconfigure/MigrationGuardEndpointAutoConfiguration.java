@@ -29,13 +29,13 @@ public final class MigrationGuardEndpointAutoConfiguration {
     MigrationGuardEndpoint migrationGuardEndpoint(
             MigrationReports reports,
             LiveSnapshots snapshots,
-            MigrationGuardProperties properties,
+            StarterSettings settings,
             ObjectProvider<RemoteSnapshots> remoteSnapshots) {
         return new MigrationGuardEndpoint(
                 reports,
                 snapshots,
-                properties.getSnapshot().getKeep(),
-                EffectiveSettings.of(properties),
+                settings.guard().snapshot().keep(),
+                EffectiveSettings.of(settings),
                 remoteSnapshots.getIfAvailable());
     }
 }

@@ -25,11 +25,8 @@ public final class MigrationGuardHealthAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = {"migrationGuardHealthIndicator", "migrationGuardHealthContributor"})
     MigrationGuardHealthIndicator migrationGuardHealthIndicator(
-            MigrationReports reports, LiveSnapshots snapshots, MigrationGuardProperties properties) {
+            MigrationReports reports, LiveSnapshots snapshots, StarterSettings settings) {
         return new MigrationGuardHealthIndicator(
-                reports,
-                snapshots,
-                new GuardSettingsFactory(properties).create().snapshotsOn(),
-                properties.getHealth().getMinFreeSpace().toBytes());
+                reports, snapshots, settings.guard().snapshot().on(), settings.healthMinFreeSpaceBytes());
     }
 }

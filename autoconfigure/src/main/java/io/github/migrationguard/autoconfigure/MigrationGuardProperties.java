@@ -3,7 +3,6 @@ package io.github.migrationguard.autoconfigure;
 import io.github.migrationguard.heal.HealMode;
 import io.github.migrationguard.lint.LintFailOn;
 import io.github.migrationguard.remote.Compression;
-import io.github.migrationguard.remote.RemoteLocation;
 import io.github.migrationguard.remote.RemoteSettings;
 import io.github.migrationguard.snapshot.SnapshotMethod;
 import io.github.migrationguard.snapshot.SnapshotWhen;
@@ -16,7 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Configuration properties for migration-guard.
+ * Configuration properties for migration-guard. Setters only assign, as Spring Boot's own do: values are checked, and
+ * trimmed, once at startup where they become the starter's settings, so that a bad one fails with Spring Boot's report
+ * naming the property, the value and what is allowed.
  */
 @ConfigurationProperties("migration-guard")
 public class MigrationGuardProperties {
@@ -137,7 +138,7 @@ public class MigrationGuardProperties {
         }
 
         public void setKeep(int keep) {
-            this.keep = PropertyChecks.notNegative("migration-guard.snapshot.keep", keep);
+            this.keep = keep;
         }
 
         public File getDir() {
@@ -185,7 +186,7 @@ public class MigrationGuardProperties {
         }
 
         public void setMinFreeSpace(DataSize minFreeSpace) {
-            this.minFreeSpace = PropertyChecks.notNegative("migration-guard.snapshot.min-free-space", minFreeSpace);
+            this.minFreeSpace = minFreeSpace;
         }
 
         /**
@@ -245,7 +246,7 @@ public class MigrationGuardProperties {
         }
 
         public void setVersions(List<String> versions) {
-            this.versions = PropertyChecks.versions("migration-guard.self-heal.versions", versions);
+            this.versions = versions;
         }
 
         public HealMode getMode() {
@@ -269,8 +270,7 @@ public class MigrationGuardProperties {
         }
 
         public void setFingerprintTable(String fingerprintTable) {
-            this.fingerprintTable =
-                    PropertyChecks.identifier("migration-guard.self-heal.fingerprint-table", fingerprintTable);
+            this.fingerprintTable = fingerprintTable;
         }
     }
 
@@ -324,7 +324,7 @@ public class MigrationGuardProperties {
         }
 
         public void setFrom(String from) {
-            this.from = PropertyChecks.snapshotReference("migration-guard.restore.from", from);
+            this.from = from;
         }
 
         public boolean isForce() {
@@ -377,7 +377,7 @@ public class MigrationGuardProperties {
         }
 
         public void setCron(String cron) {
-            this.cron = PropertyChecks.cron("migration-guard.schedule.cron", cron);
+            this.cron = cron;
         }
 
         public int getKeep() {
@@ -385,7 +385,7 @@ public class MigrationGuardProperties {
         }
 
         public void setKeep(int keep) {
-            this.keep = PropertyChecks.notNegative("migration-guard.schedule.keep", keep);
+            this.keep = keep;
         }
     }
 
@@ -401,7 +401,7 @@ public class MigrationGuardProperties {
         }
 
         public void setMinFreeSpace(DataSize minFreeSpace) {
-            this.minFreeSpace = PropertyChecks.notNegative("migration-guard.health.min-free-space", minFreeSpace);
+            this.minFreeSpace = minFreeSpace;
         }
     }
 
@@ -492,10 +492,7 @@ public class MigrationGuardProperties {
         }
 
         public void setUri(String uri) {
-            if (uri != null && !uri.isBlank()) {
-                RemoteLocation.parse(uri);
-            }
-            this.uri = (uri == null || uri.isBlank()) ? null : uri.trim();
+            this.uri = uri;
         }
 
         public URI getEndpoint() {
@@ -543,7 +540,7 @@ public class MigrationGuardProperties {
         }
 
         public void setLabels(List<String> labels) {
-            this.labels = PropertyChecks.labels("migration-guard.remote.labels", labels);
+            this.labels = labels;
         }
 
         public int getKeep() {
@@ -551,9 +548,6 @@ public class MigrationGuardProperties {
         }
 
         public void setKeep(int keep) {
-            if (keep < 1) {
-                throw new IllegalArgumentException("migration-guard.remote.keep must be 1 or more, was " + keep);
-            }
             this.keep = keep;
         }
 

@@ -3,11 +3,11 @@ package io.github.migrationguard.remote;
 /**
  * Thrown when an object in the bucket does not hold the intact snapshot it claims to: it is never restored.
  */
-public class DamagedObjectException extends RemoteCopyException {
+final class DamagedObjectException extends RemoteCopyException {
 
     private final transient RemoteObject object;
 
-    public DamagedObjectException(RemoteObject object, String reason) {
+    DamagedObjectException(RemoteObject object, String reason) {
         super("Object " + object.key() + " is damaged: " + reason + "; it is never restored");
         this.object = object;
     }

@@ -4,11 +4,13 @@ import io.github.migrationguard.snapshot.SnapshotLabel;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Plain settings of off-machine copies, free of Spring Boot.
  *
- * @param location where copies go
+ * @param location where copies go, or {@code null} when copies are off (the starter still holds the other settings,
+ * to show them)
  * @param labels which labels are copied
  * @param keep objects kept per label, at least 1
  * @param abortOnFailure whether the pre-migrate snapshot must be in the bucket before migrating
@@ -18,7 +20,7 @@ import java.util.Set;
  * @param maxRetryDelay the longest wait between retries
  */
 public record RemoteSettings(
-        RemoteLocation location,
+        @Nullable RemoteLocation location,
         Set<SnapshotLabel> labels,
         int keep,
         boolean abortOnFailure,
@@ -55,10 +57,10 @@ public record RemoteSettings(
 
     /**
      * Returns settings with the defaults for everything but the location.
-     * @param location where copies go
+     * @param location where copies go, or {@code null} when copies are off
      * @return the settings
      */
-    public static RemoteSettings defaults(RemoteLocation location) {
+    public static RemoteSettings defaults(@Nullable RemoteLocation location) {
         return new RemoteSettings(
                 location,
                 DEFAULT_LABELS,

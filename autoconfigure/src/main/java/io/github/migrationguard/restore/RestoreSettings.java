@@ -1,18 +1,19 @@
 package io.github.migrationguard.restore;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * Plain settings of restore and rehearsal, free of Spring Boot.
+ * Plain settings of restore, free of Spring Boot.
  *
  * @param onFailure whether a failed migration restores the snapshot taken in the same run
  * @param from {@code latest} or a snapshot file name to restore at startup, or {@code null}
  * @param force whether a restore request already carried out is carried out again
- * @param rehearse whether pending migrations run against a throwaway copy first
  * @param onDowngrade whether an older build started on a newer database restores the pre-migrate snapshot taken when
  * that database left the build's version
  * @param ifMissing whether a missing database file is restored from the newest snapshot before migrating
  */
 public record RestoreSettings(
-        boolean onFailure, String from, boolean force, boolean rehearse, boolean onDowngrade, boolean ifMissing) {
+        boolean onFailure, @Nullable String from, boolean force, boolean onDowngrade, boolean ifMissing) {
 
     /**
      * The {@code restore.from} value that picks the newest snapshot that is not a {@code pre-restore} one.
@@ -20,35 +21,23 @@ public record RestoreSettings(
     public static final String LATEST = "latest";
 
     /**
-     * Creates settings that leave a database ahead of the application as it is.
+     * Creates settings that leave a database ahead of the application as it is, and a missing database file to be
+     * created anew.
      * @param onFailure whether a failed migration restores the snapshot taken in the same run
      * @param from {@code latest} or a snapshot file name to restore at startup, or {@code null}
      * @param force whether a restore request already carried out is carried out again
-     * @param rehearse whether pending migrations run against a throwaway copy first
      */
-    public RestoreSettings(boolean onFailure, String from, boolean force, boolean rehearse) {
-        this(onFailure, from, force, rehearse, false);
+    public RestoreSettings(boolean onFailure, @Nullable String from, boolean force) {
+        this(onFailure, from, force, false, false);
     }
 
     /**
-     * Creates settings that leave a missing database file to be created anew.
-     * @param onFailure whether a failed migration restores the snapshot taken in the same run
-     * @param from {@code latest} or a snapshot file name to restore at startup, or {@code null}
-     * @param force whether a restore request already carried out is carried out again
-     * @param rehearse whether pending migrations run against a throwaway copy first
-     * @param onDowngrade whether an older build started on a newer database restores its pre-migrate snapshot
-     */
-    public RestoreSettings(boolean onFailure, String from, boolean force, boolean rehearse, boolean onDowngrade) {
-        this(onFailure, from, force, rehearse, onDowngrade, false);
-    }
-
-    /**
-     * Returns the defaults: restore on failure, no restore request, no rehearsal, no restore on downgrade, no restore
-     * of a missing file.
+     * Returns the defaults: restore on failure, no restore request, no restore on downgrade, no restore of a missing
+     * file.
      * @return the default settings
      */
     public static RestoreSettings defaults() {
-        return new RestoreSettings(true, null, false, false, false, false);
+        return new RestoreSettings(true, null, false, false, false);
     }
 
     /**

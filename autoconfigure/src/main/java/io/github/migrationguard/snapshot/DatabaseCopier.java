@@ -17,6 +17,8 @@ final class DatabaseCopier {
 
     private final LockedFileCopy fileCopy = new LockedFileCopy();
 
+    private final LiveClone liveClone = new LiveClone();
+
     private final OnlineBackup onlineBackup = new OnlineBackup();
 
     private final VacuumInto vacuumInto = new VacuumInto();
@@ -27,8 +29,9 @@ final class DatabaseCopier {
      * @param source the database file
      * @param target the file to create; must not exist
      * @param method the method to use
-     * @param live whether the application is running: then {@link SnapshotMethod#AUTO} never holds the write lock
-     * longer than a clone takes
+     * @param live whether the application is running (the connections are then the snapshot's own): then
+     * {@link SnapshotMethod#AUTO} never holds the write lock longer than a clone takes, and waits at most
+     * {@link LiveClone#WAIT} for it
      * @return the method that was actually used ({@link SnapshotMethod#AUTO} resolves to another) and whether the file
      * was cloned
      * @throws SQLException on a database error
@@ -41,43 +44,54 @@ final class DatabaseCopier {
             // Copy methods manage their own transactions (VACUUM INTO refuses to run inside one)
             connection.setAutoCommit(true);
             try {
-                return copy(connection, source, target, method, live);
+                return copy(connections, connection, source, target, method, live);
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
         }
     }
 
-    private Copied copy(Connection connection, DatabaseFile source, Path target, SnapshotMethod method, boolean live)
+    private Copied copy(
+            ConnectionSource connections,
+            Connection connection,
+            DatabaseFile source,
+            Path target,
+            SnapshotMethod method,
+            boolean live)
             throws SQLException, IOException {
         return switch (method) {
             case FILE_COPY -> copyFile(connection, source, target);
             case BACKUP_API -> backup(connection, target);
             case VACUUM_INTO -> vacuum(connection, target);
             case AUTO -> live
-                    ? cloneOrBackup(connection, source, target)
+                    ? cloneOrBackup(connections, connection, source, target)
                     : fileCopyOrBackup(connection, source, target);
         };
     }
 
     private Copied fileCopyOrBackup(Connection connection, DatabaseFile source, Path target)
             throws SQLException, IOException {
-        LockedFileCopy.Result result = this.fileCopy.tryCopy(connection, source, target, false, false);
+        LockedFileCopy.Result result = this.fileCopy.tryCopy(connection, source, target, false);
         return result.copied() ? fileCopy(result) : backup(connection, target);
     }
 
-    private Copied cloneOrBackup(Connection connection, DatabaseFile source, Path target)
+    private Copied cloneOrBackup(ConnectionSource connections, Connection connection, DatabaseFile source, Path target)
             throws SQLException, IOException {
         if (FileClone.knownUnsupported(target.toAbsolutePath().getParent()) != null) {
             return backup(connection, target);
         }
-        LockedFileCopy.Result result = this.fileCopy.tryCopy(connection, source, target, false, true);
-        return result.copied() ? fileCopy(result) : backup(connection, target);
+        LiveClone.Result result;
+        try (Connection checkpointer = connections.open()) {
+            result = this.liveClone.tryClone(connection, checkpointer, source, target);
+        }
+        return (result == LiveClone.Result.CLONED)
+                ? new Copied(SnapshotMethod.FILE_COPY, true)
+                : backup(connection, target);
     }
 
     private Copied copyFile(Connection connection, DatabaseFile source, Path target) throws SQLException, IOException {
         for (int attempt = 1; attempt <= FILE_COPY_ATTEMPTS; attempt++) {
-            LockedFileCopy.Result result = this.fileCopy.tryCopy(connection, source, target, true, false);
+            LockedFileCopy.Result result = this.fileCopy.tryCopy(connection, source, target, true);
             if (result.copied()) {
                 return fileCopy(result);
             }

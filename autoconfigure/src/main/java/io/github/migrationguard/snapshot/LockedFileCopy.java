@@ -25,13 +25,11 @@ final class LockedFileCopy {
      * @param target the file to create
      * @param wait whether to wait (up to the connection's busy timeout) for readers and writers that keep the WAL
      * busy or hold the write lock; without waiting, such a database is left alone at once
-     * @param cloneOnly whether to give up rather than copy byte for byte when the file cannot be cloned, so the write
-     * lock is never held longer than a clone takes
-     * @return what happened; nothing was copied unless {@link Result#CLONED} or {@link Result#COPIED}
+     * @return what happened; nothing was copied when {@link Result#BUSY}
      * @throws SQLException on a database error
      * @throws IOException when copying fails
      */
-    Result tryCopy(Connection connection, DatabaseFile source, Path target, boolean wait, boolean cloneOnly)
+    Result tryCopy(Connection connection, DatabaseFile source, Path target, boolean wait)
             throws SQLException, IOException {
         try (Statement statement = connection.createStatement()) {
             int busyTimeout = busyTimeout(statement);
@@ -39,7 +37,7 @@ final class LockedFileCopy {
                 statement.execute("PRAGMA busy_timeout = 0");
             }
             try {
-                return copyUnderLock(statement, source, target, cloneOnly);
+                return copyUnderLock(statement, source, target);
             } catch (SQLException ex) {
                 if (!wait && isBusy(ex)) {
                     return Result.BUSY;
@@ -51,7 +49,7 @@ final class LockedFileCopy {
         }
     }
 
-    private static Result copyUnderLock(Statement statement, DatabaseFile source, Path target, boolean cloneOnly)
+    private static Result copyUnderLock(Statement statement, DatabaseFile source, Path target)
             throws SQLException, IOException {
         // A checkpoint cannot run inside a transaction, so empty the WAL first, then lock and check it stayed so
         statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -63,9 +61,6 @@ final class LockedFileCopy {
             if (FileClone.tryClone(source.path(), target) == null) {
                 return Result.CLONED;
             }
-            if (cloneOnly) {
-                return Result.NOT_CLONED;
-            }
             transfer(source.path(), target);
             return Result.COPIED;
         } finally {
@@ -73,13 +68,13 @@ final class LockedFileCopy {
         }
     }
 
-    private static int busyTimeout(Statement statement) throws SQLException {
+    static int busyTimeout(Statement statement) throws SQLException {
         try (ResultSet rows = statement.executeQuery("PRAGMA busy_timeout")) {
             return rows.next() ? rows.getInt(1) : 0;
         }
     }
 
-    private static boolean isBusy(SQLException ex) {
+    static boolean isBusy(SQLException ex) {
         int code = ex.getErrorCode() & 0xff;
         return code == SQLiteErrorCode.SQLITE_BUSY.code || code == SQLiteErrorCode.SQLITE_LOCKED.code;
     }
@@ -109,9 +104,7 @@ final class LockedFileCopy {
         /** The file was cloned. */
         CLONED,
         /** The file was copied byte for byte. */
-        COPIED,
-        /** The file could not be cloned, and only a clone was asked for. */
-        NOT_CLONED;
+        COPIED;
 
         boolean copied() {
             return this == CLONED || this == COPIED;

@@ -21,7 +21,9 @@ public enum SnapshotMethod {
     VACUUM_INTO,
 
     /**
-     * {@link #FILE_COPY} when the write lock and an empty WAL can be had at once, else {@link #BACKUP_API}.
+     * At startup, {@link #FILE_COPY} when the write lock and an empty WAL can be had at once, else
+     * {@link #BACKUP_API}. While the application runs, a clone under the write lock when the file system can clone
+     * and the lock with a complete checkpoint can be had within 500 ms, else {@link #BACKUP_API}.
      */
     AUTO
 }

@@ -1,45 +1,29 @@
 package io.github.migrationguard.strategy;
 
 import io.github.migrationguard.heal.HealSettings;
+import io.github.migrationguard.lint.LintSettings;
 import io.github.migrationguard.restore.RestoreSettings;
 import io.github.migrationguard.snapshot.SnapshotSettings;
-import io.github.migrationguard.snapshot.SnapshotWhen;
 
 /**
- * Plain settings of a guarded migration run, free of Spring Boot.
+ * Plain settings of a guarded migration run, free of Spring Boot, one group per concern.
  *
- * @param snapshotEnabled whether to snapshot before migrating
- * @param keep snapshots kept per label; 0 disables snapshots
- * @param when when to snapshot
- * @param abortOnSnapshotFailure whether a failed snapshot stops startup
- * @param snapshot how snapshots are taken
+ * @param snapshot whether, when and how snapshots are taken and kept
  * @param heal how checksum drift is healed
- * @param restore when snapshots are restored and whether migrations are rehearsed
+ * @param restore when snapshots are restored
+ * @param rehearse whether pending migrations run against a throwaway copy before the live database
+ * @param lint how pending migrations are linted
  */
 public record GuardSettings(
-        boolean snapshotEnabled,
-        int keep,
-        SnapshotWhen when,
-        boolean abortOnSnapshotFailure,
-        SnapshotSettings snapshot,
-        HealSettings heal,
-        RestoreSettings restore) {
+        SnapshotSettings snapshot, HealSettings heal, RestoreSettings restore, boolean rehearse, LintSettings lint) {
 
-    public GuardSettings {
-        if (keep < 0) {
-            throw new IllegalArgumentException("keep must not be negative, was " + keep);
-        }
-        restore = (restore != null) ? restore : RestoreSettings.defaults();
-    }
-
-    public GuardSettings(
-            boolean snapshotEnabled,
-            int keep,
-            SnapshotWhen when,
-            boolean abortOnSnapshotFailure,
-            SnapshotSettings snapshot,
-            HealSettings heal) {
-        this(snapshotEnabled, keep, when, abortOnSnapshotFailure, snapshot, heal, RestoreSettings.defaults());
+    /**
+     * Creates settings with the defaults for restore (on failure only), no rehearsal and lint on without stopping.
+     * @param snapshot whether, when and how snapshots are taken and kept
+     * @param heal how checksum drift is healed
+     */
+    public GuardSettings(SnapshotSettings snapshot, HealSettings heal) {
+        this(snapshot, heal, RestoreSettings.defaults(), false, LintSettings.DEFAULTS);
     }
 
     /**
@@ -48,21 +32,15 @@ public record GuardSettings(
      * @return the default settings
      */
     public static GuardSettings defaults() {
-        return new GuardSettings(
-                true,
-                5,
-                SnapshotWhen.PENDING,
-                false,
-                SnapshotSettings.defaults(),
-                HealSettings.defaults(),
-                RestoreSettings.defaults());
+        return new GuardSettings(SnapshotSettings.defaults(), HealSettings.defaults());
     }
 
     /**
-     * Whether snapshots are taken at all.
-     * @return whether snapshots are on
+     * Returns these settings with other restore settings.
+     * @param restore when snapshots are restored
+     * @return the new settings
      */
-    public boolean snapshotsOn() {
-        return this.snapshotEnabled && this.keep > 0;
+    public GuardSettings withRestore(RestoreSettings restore) {
+        return new GuardSettings(this.snapshot, this.heal, restore, this.rehearse, this.lint);
     }
 }

@@ -3,7 +3,6 @@ package io.github.migrationguard.strategy;
 import io.github.migrationguard.heal.ChecksumHealer;
 import io.github.migrationguard.heal.FingerprintRecorder;
 import io.github.migrationguard.heal.Heal;
-import io.github.migrationguard.lint.LintSettings;
 import io.github.migrationguard.lint.MigrationLint;
 import io.github.migrationguard.restore.CrashLoop;
 import io.github.migrationguard.restore.CrashLoops;
@@ -90,11 +89,7 @@ public final class GuardedMigration {
     private volatile RunSnapshot lastSnapshot;
 
     public GuardedMigration(GuardSettings settings, MigrationReports reports, Clock clock) {
-        this(settings, reports, clock, new MigrationLint(LintSettings.DEFAULTS));
-    }
-
-    public GuardedMigration(GuardSettings settings, MigrationReports reports, Clock clock, MigrationLint lint) {
-        this(settings, reports, clock, lint, OffMachineCopies.NONE);
+        this(settings, reports, clock, OffMachineCopies.NONE);
     }
 
     /**
@@ -102,16 +97,11 @@ public final class GuardedMigration {
      * @param settings the settings
      * @param reports where run reports go
      * @param clock the clock
-     * @param lint the lint
      * @param offMachine the bucket's snapshots and the copy that must succeed before migrating
      */
     public GuardedMigration(
-            GuardSettings settings,
-            MigrationReports reports,
-            Clock clock,
-            MigrationLint lint,
-            OffMachineCopies offMachine) {
-        this(settings, reports, clock, lint, offMachine, FlywayLogs.UNCHANGED);
+            GuardSettings settings, MigrationReports reports, Clock clock, OffMachineCopies offMachine) {
+        this(settings, reports, clock, offMachine, FlywayLogs.UNCHANGED);
     }
 
     /**
@@ -120,7 +110,6 @@ public final class GuardedMigration {
      * @param settings the settings
      * @param reports where run reports go
      * @param clock the clock
-     * @param lint the lint
      * @param offMachine the bucket's snapshots and the copy that must succeed before migrating
      * @param flywayLogs what quiets Flyway's lines during the guard's own commands
      */
@@ -128,14 +117,12 @@ public final class GuardedMigration {
             GuardSettings settings,
             MigrationReports reports,
             Clock clock,
-            MigrationLint lint,
             OffMachineCopies offMachine,
             FlywayLogs flywayLogs) {
         this(
                 settings,
                 reports,
                 clock,
-                lint,
                 PreMigrateSnapshot::verifyInBackground,
                 PreMigrateSnapshot.BACKGROUND_MIN_BYTES,
                 offMachine,
@@ -146,14 +133,12 @@ public final class GuardedMigration {
             GuardSettings settings,
             MigrationReports reports,
             Clock clock,
-            MigrationLint lint,
             Executor snapshotVerifier,
             long backgroundVerificationMinBytes) {
         this(
                 settings,
                 reports,
                 clock,
-                lint,
                 snapshotVerifier,
                 backgroundVerificationMinBytes,
                 OffMachineCopies.NONE,
@@ -164,7 +149,6 @@ public final class GuardedMigration {
             GuardSettings settings,
             MigrationReports reports,
             Clock clock,
-            MigrationLint lint,
             Executor snapshotVerifier,
             long backgroundVerificationMinBytes,
             OffMachineCopies offMachine,
@@ -176,16 +160,16 @@ public final class GuardedMigration {
         this.clock = clock;
         this.checksumHealer = new ChecksumHealer(settings.heal());
         this.planner = new BootPlanner(this.checksumHealer);
-        this.preMigrateSnapshot =
-                new PreMigrateSnapshot(settings, clock, reports, snapshotVerifier, backgroundVerificationMinBytes);
+        this.preMigrateSnapshot = new PreMigrateSnapshot(
+                settings.snapshot(), clock, reports, snapshotVerifier, backgroundVerificationMinBytes);
         this.fingerprintRecorder = new FingerprintRecorder(settings.heal(), clock);
-        this.lint = lint;
+        this.lint = new MigrationLint(settings.lint());
         SnapshotRestorer restorer = new SnapshotRestorer();
         this.restoreOnRequest = new RestoreOnRequest(
-                settings.restore(), settings.keep(), clock, restorer, offMachine.snapshots(), reports);
+                settings.restore(), settings.snapshot().keep(), clock, restorer, offMachine.snapshots(), reports);
         this.restoreIfMissing = new RestoreIfMissing(clock, restorer, offMachine.snapshots());
         this.downgradeRestore = new DowngradeRestore(
-                settings.restore(), settings.keep(), clock, restorer, offMachine.snapshots(), reports);
+                settings.restore(), settings.snapshot().keep(), clock, restorer, offMachine.snapshots(), reports);
         this.rehearsal = new Rehearsal(clock);
         this.restoreOnFailure = new RestoreOnFailure(restorer, clock);
         this.interruptedRestore = new InterruptedRestore(restorer, clock);
@@ -227,12 +211,14 @@ public final class GuardedMigration {
     }
 
     private MigrationReport guard(Flyway flyway, BootRun run, @Nullable Consumer<Flyway> applicationStep) {
-        Configuration configuration = flyway.getConfiguration();
-        SnapshotSettings snapshotSettings = this.settings.snapshot().withHistoryTable(configuration.getTable());
+        // The one place a run learns the history table, when the settings leave it to Flyway's configuration
+        SnapshotSettings snapshotSettings = this.settings
+                .snapshot()
+                .withFlywayTable(flyway.getConfiguration().getTable());
         // One instance at a time from the pending check to the end of the migration: the others then find nothing
         // pending, take no snapshot and prune nothing. A missing database is locked by its path too, so that only
         // one instance restores it (restore.if-missing) or creates it
-        DataSource dataSource = configuration.getDataSource();
+        DataSource dataSource = flyway.getConfiguration().getDataSource();
         Path lockedPath = run.database().exists() ? run.database().path() : DatabaseFile.mainFileOf(dataSource);
         try (InstanceLock lock = InstanceLock.acquire(lockedPath)) {
             if (!run.database().exists()) {
@@ -269,7 +255,7 @@ public final class GuardedMigration {
         SnapshotDirectory backups = run.database().exists()
                 ? snapshotSettings.directoryFor(run.database().path())
                 : null;
-        snapshot(dataSource, configuration.getTable(), run, plan, writes, backups);
+        snapshot(dataSource, snapshotSettings, run, plan, writes, backups);
         requireOffMachineCopy(run);
         rehearse(flyway, snapshotSettings, run, plan, applicationStep);
         run.enter(GuardStep.HEAL);
@@ -440,7 +426,7 @@ public final class GuardedMigration {
 
     private void snapshot(
             DataSource dataSource,
-            String historyTable,
+            SnapshotSettings snapshotSettings,
             BootRun run,
             BootPlan plan,
             boolean writes,
@@ -449,7 +435,7 @@ public final class GuardedMigration {
         try {
             Optional<CrashLoop> reusable = reusableSnapshot(dataSource, run, writes, backups);
             RunSnapshot snapshot = this.preMigrateSnapshot.take(
-                    dataSource, historyTable, run.database(), plan.pending(), writes, reusable);
+                    dataSource, snapshotSettings, run.database(), plan.pending(), writes, reusable);
             run.snapshot(snapshot);
             this.lastSnapshot = snapshot;
         } catch (SnapshotAbortedException ex) {
@@ -470,7 +456,7 @@ public final class GuardedMigration {
             return Optional.empty();
         }
         run.crashLoop(this.crashLoops.previous(backups, run.database()).orElse(null));
-        if (run.crashLoop() == null || !writes || !this.settings.snapshotsOn()) {
+        if (run.crashLoop() == null || !writes || !this.settings.snapshot().on()) {
             return Optional.empty();
         }
         try {
@@ -513,7 +499,7 @@ public final class GuardedMigration {
             BootRun run,
             BootPlan plan,
             @Nullable Consumer<Flyway> applicationStep) {
-        if (!this.settings.restore().rehearse() || plan.pending().count() == 0) {
+        if (!this.settings.rehearse() || plan.pending().count() == 0) {
             return;
         }
         run.enter(GuardStep.REHEARSE);

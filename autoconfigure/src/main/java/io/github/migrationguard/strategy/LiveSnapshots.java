@@ -1,6 +1,7 @@
 package io.github.migrationguard.strategy;
 
 import io.github.migrationguard.snapshot.DatabaseFile;
+import io.github.migrationguard.snapshot.LowPriority;
 import io.github.migrationguard.snapshot.PendingSnapshot;
 import io.github.migrationguard.snapshot.Snapshot;
 import io.github.migrationguard.snapshot.SnapshotActivity;
@@ -22,9 +23,9 @@ import org.apache.commons.logging.LogFactory;
 
 /**
  * Snapshots of the live database while the application runs ({@code manual} and {@code scheduled} ones): takes one
- * now through a connection of its own to the database file (never one of the application's pooled connections), never
- * while another snapshot of the database is copied or verified (a pre-migrate one included), prunes its label and
- * publishes the attempt to the guard's state.
+ * now through a connection of its own to the database file (never one of the application's pooled connections), on a
+ * thread of its own at lower CPU priority ({@link LowPriority}), never while another snapshot of the database is
+ * copied or verified (a pre-migrate one included), prunes its label and publishes the attempt to the guard's state.
  */
 public final class LiveSnapshots implements AutoCloseable {
 
@@ -117,7 +118,8 @@ public final class LiveSnapshots implements AutoCloseable {
      * @return what came of it, also recorded in the activity
      */
     public SnapshotAttempt take(SnapshotLabel label, String detail, int keep) {
-        return record(attempt(label, detail, keep));
+        // Copying and verifying read every page: on a thread of lower CPU priority, the application's threads go first
+        return record(LowPriority.call("migration-guard-" + label, () -> attempt(label, detail, keep)));
     }
 
     private SnapshotAttempt attempt(SnapshotLabel label, String detail, int keep) {

@@ -9,6 +9,7 @@ import io.github.migrationguard.snapshot.SnapshotAttempt;
 import io.github.migrationguard.snapshot.SnapshotDirectory;
 import io.github.migrationguard.snapshot.SnapshotException;
 import io.github.migrationguard.snapshot.SnapshotLabel;
+import io.github.migrationguard.snapshot.SnapshotSettings;
 import io.github.migrationguard.snapshot.SnapshotWhen;
 import io.github.migrationguard.snapshot.SnapshotWriter;
 import java.io.IOException;
@@ -36,7 +37,7 @@ final class PreMigrateSnapshot {
 
     private static final Log logger = LogFactory.getLog(PreMigrateSnapshot.class);
 
-    private final GuardSettings settings;
+    private final SnapshotSettings settings;
 
     private final Clock clock;
 
@@ -53,7 +54,7 @@ final class PreMigrateSnapshot {
     private final long backgroundMinBytes;
 
     PreMigrateSnapshot(
-            GuardSettings settings,
+            SnapshotSettings settings,
             Clock clock,
             SnapshotActivity activity,
             Executor verifier,
@@ -82,12 +83,12 @@ final class PreMigrateSnapshot {
      */
     RunSnapshot take(
             DataSource dataSource,
-            String historyTable,
+            SnapshotSettings runSettings,
             DatabaseFile database,
             PendingMigrations pending,
             boolean writes,
             Optional<CrashLoop> crashLoop) {
-        if (!this.settings.snapshotsOn()) {
+        if (!this.settings.on()) {
             return skipped("snapshots are disabled");
         }
         if (!database.exists()) {
@@ -103,10 +104,9 @@ final class PreMigrateSnapshot {
                     "the database is unchanged since the previous boot failed and restored this snapshot"));
         }
         long start = System.nanoTime();
-        SnapshotWriter writer = new SnapshotWriter(
-                dataSource, database, this.settings.snapshot().withHistoryTable(historyTable), this.clock);
+        SnapshotWriter writer = new SnapshotWriter(dataSource, database, runSettings, this.clock);
         try {
-            if (this.settings.abortOnSnapshotFailure() || sizeOf(database) < this.backgroundMinBytes) {
+            if (this.settings.abortOnFailure() || sizeOf(database) < this.backgroundMinBytes) {
                 Snapshot snapshot = writer.write(SnapshotLabel.PRE_MIGRATE, pending.detail());
                 return RunSnapshot.settled(SnapshotAttempt.taken(snapshot));
             }
@@ -173,7 +173,7 @@ final class PreMigrateSnapshot {
     }
 
     private SnapshotAttempt failed(SnapshotException ex, Duration duration) {
-        if (this.settings.abortOnSnapshotFailure()) {
+        if (this.settings.abortOnFailure()) {
             throw new MigrationGuardException(
                     "Startup stopped before migrating because the pre-migrate snapshot "
                             + "failed and migration-guard.snapshot.on-failure=abort: " + ex.getMessage(),

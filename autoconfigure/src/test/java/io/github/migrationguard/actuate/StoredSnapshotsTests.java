@@ -46,7 +46,7 @@ class StoredSnapshotsTests {
         this.app = new GuardedApplication(this.temp);
         this.live = new LiveSnapshots(
                 TestDatabases.wal(this.app.database()),
-                new SnapshotSettings(null, null, null, 0, null).withHistoryTable("flyway_schema_history"),
+                new SnapshotSettings(null, null, null, 0, "flyway_schema_history"),
                 new MigrationReports(),
                 Clock.systemUTC());
         this.live.take(SnapshotLabel.MANUAL, null, 5);

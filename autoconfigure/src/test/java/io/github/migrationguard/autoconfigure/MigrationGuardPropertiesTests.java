@@ -1,11 +1,11 @@
 package io.github.migrationguard.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.github.migrationguard.heal.HealMode;
 import io.github.migrationguard.lint.LintFailOn;
 import io.github.migrationguard.lint.LintSettings;
+import io.github.migrationguard.remote.RemoteSettings;
 import io.github.migrationguard.restore.RestoreSettings;
 import io.github.migrationguard.snapshot.SnapshotMethod;
 import io.github.migrationguard.snapshot.SnapshotWhen;
@@ -57,9 +57,12 @@ class MigrationGuardPropertiesTests {
 
     @Test
     void defaultValuesAreConsistentWithTheEngine() {
-        GuardSettingsFactory factory = new GuardSettingsFactory(new MigrationGuardProperties());
-        assertThat(factory.create()).isEqualTo(GuardSettings.defaults());
-        assertThat(factory.lintSettings()).isEqualTo(LintSettings.DEFAULTS);
+        StarterSettings settings = new GuardSettingsFactory(
+                        new MigrationGuardProperties(), getClass().getClassLoader())
+                .create();
+        assertThat(settings.guard()).isEqualTo(GuardSettings.defaults());
+        assertThat(settings.guard().lint()).isEqualTo(LintSettings.DEFAULTS);
+        assertThat(settings.remote()).isEqualTo(RemoteSettings.defaults(null));
     }
 
     @Test
@@ -81,25 +84,13 @@ class MigrationGuardPropertiesTests {
     }
 
     @Test
-    void rejectsAllowlistEntryThatIsNotAVersion() {
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> new MigrationGuardProperties().getSelfHeal().setVersions(List.of("9", "V10")))
-                .withMessageContaining("migration-guard.self-heal.versions")
-                .withMessageContaining("V10");
-    }
-
-    @Test
-    void rejectsNegativeScheduleKeep() {
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> new MigrationGuardProperties().getSchedule().setKeep(-3))
-                .withMessageContaining("migration-guard.schedule.keep")
-                .withMessageContaining("-3");
-    }
-
-    @Test
     void bindsRestoreOnDowngradeIntoTheEngineSettings() {
         MigrationGuardProperties properties = bind(Map.of("migration-guard.restore.on-downgrade", "true"));
-        assertThat(new GuardSettingsFactory(properties).restoreSettings().onDowngrade())
+        assertThat(new GuardSettingsFactory(properties, getClass().getClassLoader())
+                        .create()
+                        .guard()
+                        .restore()
+                        .onDowngrade())
                 .isTrue();
     }
 

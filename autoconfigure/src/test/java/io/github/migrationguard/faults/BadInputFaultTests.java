@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.github.migrationguard.heal.HealSettings;
+import io.github.migrationguard.lint.LintSettings;
 import io.github.migrationguard.restore.RestoreSettings;
 import io.github.migrationguard.snapshot.DatabaseFile;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
@@ -88,7 +89,7 @@ class BadInputFaultTests {
     void restoreRequestWithAReadOnlyBackupDirChangesNothing() throws Exception {
         Path backups = readOnlyBackups(true);
         List<String> before = TestDatabases.dump(this.db);
-        RestoreSettings latest = new RestoreSettings(true, "latest", false, false);
+        RestoreSettings latest = new RestoreSettings(true, "latest", false);
         assertThatExceptionOfType(MigrationGuardException.class)
                 .isThrownBy(() -> guarded(backups, false, latest).migrate(flyway()))
                 .withMessageContaining("migration-guard.restore.from=latest")
@@ -108,7 +109,7 @@ class BadInputFaultTests {
                 .locations("filesystem:" + this.migrations)
                 .load();
         assertThatExceptionOfType(RuntimeException.class)
-                .isThrownBy(() -> guarded(null, false, new RestoreSettings(true, "latest", false, true))
+                .isThrownBy(() -> guarded(null, false, new RestoreSettings(true, "latest", false), true)
                         .migrate(flyway))
                 .withStackTraceContaining("not a database");
         assertThat(Files.readAllBytes(notSqlite)).isEqualTo(content);
@@ -130,9 +131,14 @@ class BadInputFaultTests {
     }
 
     private GuardedMigration guarded(Path backups, boolean abort, RestoreSettings restore) {
-        SnapshotSettings snapshot = new SnapshotSettings(backups, SnapshotMethod.AUTO, Verification.QUICK, 0, null);
+        return guarded(backups, abort, restore, false);
+    }
+
+    private GuardedMigration guarded(Path backups, boolean abort, RestoreSettings restore, boolean rehearse) {
+        SnapshotSettings snapshot = new SnapshotSettings(
+                true, 5, SnapshotWhen.PENDING, abort, backups, SnapshotMethod.AUTO, Verification.QUICK, 0, null);
         GuardSettings settings =
-                new GuardSettings(true, 5, SnapshotWhen.PENDING, abort, snapshot, HealSettings.defaults(), restore);
+                new GuardSettings(snapshot, HealSettings.defaults(), restore, rehearse, LintSettings.DEFAULTS);
         return new GuardedMigration(settings, new MigrationReports(), Clock.systemUTC());
     }
 

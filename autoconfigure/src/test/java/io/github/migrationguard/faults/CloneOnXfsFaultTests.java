@@ -11,6 +11,8 @@ import io.github.migrationguard.snapshot.SnapshotWriter;
 import io.github.migrationguard.snapshot.Verification;
 import io.github.migrationguard.testing.TestDatabases;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +24,8 @@ import org.sqlite.SQLiteDataSource;
 /**
  * Snapshots on a real XFS file system with reflink (loop-mounted image; needs root, skipped with the reason
  * elsewhere): {@code file-copy} and a live {@code auto} clone the database file copy-on-write, which costs almost no
- * space, and the clone is verified like any copy.
+ * space, and the clone is verified like any copy. A live {@code auto} clones even under a writer that never pauses,
+ * which only waits for the clone; where the file system cannot clone, it uses the backup API.
  */
 class CloneOnXfsFaultTests {
 
@@ -78,6 +81,56 @@ class CloneOnXfsFaultTests {
     }
 
     @Test
+    void autoWhileTheApplicationRunsClonesUnderAWriterThatNeverPauses() throws Exception {
+        long rowsBefore = rows(this.db);
+        BackToBackWriter writer = BackToBackWriter.start(this.db);
+        long commitsBefore = writer.commits();
+        Snapshot snapshot;
+        try {
+            snapshot = liveWriter(null).write(SnapshotLabel.SCHEDULED, null);
+        } finally {
+            writer.close();
+        }
+        assertThat(writer.errors()).isEmpty();
+        assertThat(writer.commits()).as("commits while the snapshot was taken").isGreaterThan(commitsBefore);
+        assertThat(snapshot.method()).isEqualTo(SnapshotMethod.FILE_COPY);
+        assertThat(snapshot.cloned()).isTrue();
+        assertThat(TestDatabases.integrityCheck(snapshot.file())).containsExactly("ok");
+        assertThat(rows(snapshot.file())).isBetween(rowsBefore + 100, rows(this.db));
+    }
+
+    @Test
+    void autoWhileTheApplicationRunsUsesTheBackupApiWhereItCannotClone() throws Exception {
+        BackToBackWriter writer = BackToBackWriter.start(this.db);
+        Snapshot snapshot;
+        try {
+            snapshot = liveWriter(this.temp.resolve("backups-on-another-file-system"))
+                    .write(SnapshotLabel.SCHEDULED, null);
+        } finally {
+            writer.close();
+        }
+        assertThat(writer.errors()).isEmpty();
+        assertThat(snapshot.method()).isEqualTo(SnapshotMethod.BACKUP_API);
+        assertThat(snapshot.cloned()).isFalse();
+        assertThat(TestDatabases.integrityCheck(snapshot.file())).containsExactly("ok");
+    }
+
+    @Test
+    void autoWhileTheApplicationRunsUsesTheBackupApiWhenAReaderKeepsTheCheckpointFromFinishing() throws Exception {
+        try (Connection reader = TestDatabases.open(this.db);
+                Statement read = reader.createStatement()) {
+            reader.setAutoCommit(false);
+            // The reader's snapshot predates the next commit: those frames cannot go into the file while it reads
+            read.executeQuery("SELECT count(*) FROM blob").close();
+            new JdbcTemplate(TestDatabases.wal(this.db)).update("INSERT INTO blob(body) VALUES (randomblob(100))");
+            Snapshot snapshot = liveWriter(null).write(SnapshotLabel.SCHEDULED, null);
+            assertThat(snapshot.method()).isEqualTo(SnapshotMethod.BACKUP_API);
+            assertThat(snapshot.cloned()).isFalse();
+            assertThat(TestDatabases.dump(snapshot.file())).isEqualTo(TestDatabases.dump(this.db));
+        }
+    }
+
+    @Test
     void fileCopyToAnotherFileSystemCopiesAndSaysSo() {
         Path elsewhere = this.temp.resolve("backups-on-another-file-system");
         Snapshot snapshot =
@@ -85,6 +138,15 @@ class CloneOnXfsFaultTests {
         assertThat(snapshot.method()).isEqualTo(SnapshotMethod.FILE_COPY);
         assertThat(snapshot.cloned()).isFalse();
         assertThat(TestDatabases.integrityCheck(snapshot.file())).containsExactly("ok");
+    }
+
+    private SnapshotWriter liveWriter(Path dir) {
+        return SnapshotWriter.whileRunning(
+                DatabaseFile.locate(TestDatabases.wal(this.db)), settings(SnapshotMethod.AUTO, dir), Clock.systemUTC());
+    }
+
+    private static long rows(Path file) {
+        return new JdbcTemplate(TestDatabases.wal(file)).queryForObject("SELECT count(*) FROM blob", Long.class);
     }
 
     private SnapshotWriter startupWriter(SnapshotMethod method, Path dir) {

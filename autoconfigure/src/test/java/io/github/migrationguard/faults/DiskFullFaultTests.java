@@ -125,9 +125,9 @@ class DiskFullFaultTests {
     }
 
     private GuardedMigration guarded(boolean abort, MigrationReports reports) {
-        SnapshotSettings snapshot = new SnapshotSettings(null, SnapshotMethod.AUTO, Verification.QUICK, 0, null);
-        GuardSettings settings =
-                new GuardSettings(true, 5, SnapshotWhen.PENDING, abort, snapshot, HealSettings.defaults());
+        SnapshotSettings snapshot = new SnapshotSettings(
+                true, 5, SnapshotWhen.PENDING, abort, null, SnapshotMethod.AUTO, Verification.QUICK, 0, null);
+        GuardSettings settings = new GuardSettings(snapshot, HealSettings.defaults());
         return new GuardedMigration(settings, reports, Clock.systemUTC());
     }
 

@@ -1,6 +1,7 @@
 package io.github.migrationguard.faults;
 
 import io.github.migrationguard.heal.HealSettings;
+import io.github.migrationguard.lint.LintSettings;
 import io.github.migrationguard.restore.RestoreSettings;
 import io.github.migrationguard.snapshot.SnapshotMethod;
 import io.github.migrationguard.snapshot.SnapshotSettings;
@@ -48,13 +49,20 @@ public final class GuardedStart {
     static MigrationReport run(
             DataSource dataSource, Path migrations, int keep, MigrationReports reports, RestoreSettings restore) {
         GuardSettings settings = new GuardSettings(
-                true,
-                keep,
-                SnapshotWhen.PENDING,
-                false,
-                new SnapshotSettings(null, SnapshotMethod.AUTO, Verification.QUICK, 0, null),
+                new SnapshotSettings(
+                        true,
+                        keep,
+                        SnapshotWhen.PENDING,
+                        false,
+                        null,
+                        SnapshotMethod.AUTO,
+                        Verification.QUICK,
+                        0,
+                        null),
                 HealSettings.defaults(),
-                restore);
+                restore,
+                false,
+                LintSettings.DEFAULTS);
         GuardedMigration guard = new GuardedMigration(settings, reports, Clock.systemUTC());
         MigrationReport report = guard.migrate(flyway(dataSource, migrations));
         guard.awaitSnapshot();
@@ -74,8 +82,8 @@ public final class GuardedStart {
      */
     static RestoreSettings restore(String mode) {
         return switch (mode) {
-            case "if-missing" -> new RestoreSettings(true, null, false, false, false, true);
-            case "on-downgrade" -> new RestoreSettings(true, null, false, false, true, false);
+            case "if-missing" -> new RestoreSettings(true, null, false, false, true);
+            case "on-downgrade" -> new RestoreSettings(true, null, false, true, false);
             default -> throw new IllegalArgumentException("Unknown restore mode " + mode);
         };
     }

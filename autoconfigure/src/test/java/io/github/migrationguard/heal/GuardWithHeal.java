@@ -1,7 +1,6 @@
 package io.github.migrationguard.heal;
 
 import io.github.migrationguard.snapshot.SnapshotSettings;
-import io.github.migrationguard.snapshot.SnapshotWhen;
 import io.github.migrationguard.strategy.GuardSettings;
 import io.github.migrationguard.strategy.GuardedMigration;
 import io.github.migrationguard.strategy.MigrationReports;
@@ -15,8 +14,7 @@ final class GuardWithHeal {
     private GuardWithHeal() {}
 
     static GuardedMigration of(HealSettings heal) {
-        GuardSettings settings = new GuardSettings(
-                true, 5, SnapshotWhen.PENDING, false, new SnapshotSettings(null, null, null, 0, null), heal);
+        GuardSettings settings = new GuardSettings(new SnapshotSettings(null, null, null, 0, null), heal);
         return new GuardedMigration(settings, new MigrationReports(), Clock.systemUTC());
     }
 }

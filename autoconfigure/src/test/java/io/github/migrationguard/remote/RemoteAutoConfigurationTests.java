@@ -20,6 +20,7 @@ import org.flywaydb.core.api.callback.Event;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.util.FileSystemUtils;
@@ -150,7 +151,9 @@ class RemoteAutoConfigurationTests {
                 .run((context) -> assertThat(context)
                         .getFailure()
                         .rootCause()
-                        .hasMessageContaining("migration-guard.remote.compression=zstd")
+                        .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .hasMessageContaining("migration-guard.remote.compression")
+                        .hasMessageContaining("'zstd'")
                         .hasMessageContaining("com.github.luben:zstd-jni"));
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DowngradeRestoreTests {
 
-    private static final RestoreSettings ON_DOWNGRADE = new RestoreSettings(true, null, false, false, true);
+    private static final RestoreSettings ON_DOWNGRADE = new RestoreSettings(true, null, false, true, false);
 
     @TempDir
     Path temp;

@@ -3,6 +3,9 @@ package io.github.migrationguard.restore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import io.github.migrationguard.heal.HealSettings;
+import io.github.migrationguard.lint.LintSettings;
+import io.github.migrationguard.strategy.GuardSettings;
 import io.github.migrationguard.strategy.MigrationGuardException;
 import io.github.migrationguard.strategy.MigrationReport;
 import io.github.migrationguard.strategy.MigrationReports;
@@ -19,7 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RehearsalTests {
 
-    private static final RestoreSettings REHEARSE = new RestoreSettings(true, null, false, true);
+    private static final GuardSettings REHEARSE = new GuardSettings(
+            RestoreOnFailureTests.snapshotSettings(),
+            HealSettings.defaults(),
+            RestoreSettings.defaults(),
+            true,
+            LintSettings.DEFAULTS);
 
     @TempDir
     Path temp;

@@ -121,7 +121,7 @@ class RestoreOnFailureTests {
         List<String> before = TestDatabases.dump(this.app.db());
         this.app.migrations().v5FineThenV6Failing();
         MigrationReports reports = new MigrationReports();
-        RestoreSettings off = new RestoreSettings(false, null, false, false);
+        RestoreSettings off = new RestoreSettings(false, null, false);
         assertThatExceptionOfType(FlywayException.class).isThrownBy(() -> guarded(off, reports)
                 .migrate(this.app.migrations().flyway(this.app.dataSource())));
         assertThat(TestDatabases.dump(this.app.db())).isNotEqualTo(before);
@@ -132,8 +132,10 @@ class RestoreOnFailureTests {
     @Test
     void withoutASnapshotOfThisRunTheOriginalFailureIsRethrown() {
         this.app.migrations().v5FineThenV6Failing();
-        GuardSettings noSnapshots =
-                new GuardSettings(false, 5, SnapshotWhen.PENDING, false, snapshotSettings(), HealSettings.defaults());
+        GuardSettings noSnapshots = new GuardSettings(
+                new SnapshotSettings(
+                        false, 5, SnapshotWhen.PENDING, false, null, SnapshotMethod.AUTO, Verification.QUICK, 0, null),
+                HealSettings.defaults());
         MigrationReports reports = new MigrationReports();
         assertThatExceptionOfType(FlywayException.class)
                 .isThrownBy(() -> new GuardedMigration(noSnapshots, reports, Clock.systemUTC())
@@ -167,8 +169,10 @@ class RestoreOnFailureTests {
     }
 
     static GuardedMigration guarded(RestoreSettings restore, MigrationReports reports) {
-        GuardSettings settings = new GuardSettings(
-                true, 5, SnapshotWhen.PENDING, false, snapshotSettings(), HealSettings.defaults(), restore);
+        return guarded(new GuardSettings(snapshotSettings(), HealSettings.defaults()).withRestore(restore), reports);
+    }
+
+    static GuardedMigration guarded(GuardSettings settings, MigrationReports reports) {
         return new GuardedMigration(settings, reports, Clock.systemUTC());
     }
 

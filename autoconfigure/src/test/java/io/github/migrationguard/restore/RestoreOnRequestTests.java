@@ -226,7 +226,7 @@ class RestoreOnRequestTests {
     }
 
     private static RestoreSettings request(String from, boolean force) {
-        return new RestoreSettings(true, from, force, false);
+        return new RestoreSettings(true, from, force);
     }
 
     private JdbcTemplate jdbc() {

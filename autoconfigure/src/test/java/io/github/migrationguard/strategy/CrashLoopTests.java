@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.github.migrationguard.heal.HealSettings;
-import io.github.migrationguard.restore.RestoreSettings;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import io.github.migrationguard.snapshot.SnapshotDirectory;
 import io.github.migrationguard.snapshot.SnapshotLabel;
@@ -96,13 +95,9 @@ class CrashLoopTests {
 
     private MigrationReport boot() {
         GuardSettings settings = new GuardSettings(
-                true,
-                2,
-                SnapshotWhen.PENDING,
-                false,
-                new SnapshotSettings(null, SnapshotMethod.AUTO, Verification.QUICK, 0, null),
-                HealSettings.defaults(),
-                RestoreSettings.defaults());
+                new SnapshotSettings(
+                        true, 2, SnapshotWhen.PENDING, false, null, SnapshotMethod.AUTO, Verification.QUICK, 0, null),
+                HealSettings.defaults());
         GuardedMigration guard = new GuardedMigration(settings, this.reports, Clock.systemUTC());
         Flyway flyway = Flyway.configure()
                 .dataSource(dataSource())

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.migrationguard.heal.HealSettings;
 import io.github.migrationguard.snapshot.SnapshotSettings;
-import io.github.migrationguard.snapshot.SnapshotWhen;
 import io.github.migrationguard.testing.Migrations;
 import io.github.migrationguard.testing.TestDatabases;
 import java.nio.file.Path;
@@ -83,13 +82,8 @@ class FlywayLogLinesTests {
     }
 
     private static void guarded(Flyway flyway) {
-        GuardSettings settings = new GuardSettings(
-                true,
-                5,
-                SnapshotWhen.PENDING,
-                false,
-                new SnapshotSettings(null, null, null, 0, null),
-                HealSettings.defaults());
+        GuardSettings settings =
+                new GuardSettings(new SnapshotSettings(null, null, null, 0, null), HealSettings.defaults());
         new GuardedMigration(settings, new MigrationReports(), Clock.systemUTC()).migrate(flyway);
     }
 

@@ -11,7 +11,7 @@ import io.github.migrationguard.heal.HealMode;
 import io.github.migrationguard.heal.HealSettings;
 import io.github.migrationguard.lint.LintFailOn;
 import io.github.migrationguard.lint.LintSettings;
-import io.github.migrationguard.lint.MigrationLint;
+import io.github.migrationguard.restore.RestoreSettings;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import io.github.migrationguard.snapshot.SnapshotLabel;
 import io.github.migrationguard.snapshot.SnapshotSettings;
@@ -165,11 +165,7 @@ class GuardedBootPlanTests {
         release("V2__seed.sql", V2);
         this.migrations.add("V3__more.sql", "ALTER TABLE item ADD COLUMN size INTEGER;\n");
         GuardSettings settings = new GuardSettings(
-                true,
-                5,
-                SnapshotWhen.PENDING,
-                true,
-                new SnapshotSettings(null, null, null, Long.MAX_VALUE / 2, null),
+                new SnapshotSettings(true, 5, SnapshotWhen.PENDING, true, null, null, null, Long.MAX_VALUE / 2, null),
                 HealSettings.defaults());
 
         assertThatExceptionOfType(SnapshotAbortedException.class)
@@ -189,13 +185,14 @@ class GuardedBootPlanTests {
                 "CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent(id));\n"
                         + "INSERT INTO child VALUES (1, 42);\n");
         List<Runnable> verifications = new ArrayList<>();
-        GuardedMigration guard = new GuardedMigration(
-                settings(HealSettings.defaults()),
-                this.reports,
-                Clock.systemUTC(),
-                new MigrationLint(new LintSettings(true, LintFailOn.WARNING)),
-                verifications::add,
-                0);
+        GuardSettings failOnWarning = new GuardSettings(
+                new SnapshotSettings(null, null, null, 0, null),
+                HealSettings.defaults(),
+                RestoreSettings.defaults(),
+                false,
+                new LintSettings(true, LintFailOn.WARNING));
+        GuardedMigration guard =
+                new GuardedMigration(failOnWarning, this.reports, Clock.systemUTC(), verifications::add, 0);
 
         assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> guard.migrate(flyway()));
         assertThat(this.reports.last())
@@ -282,8 +279,7 @@ class GuardedBootPlanTests {
     }
 
     private static GuardSettings settings(HealSettings heal) {
-        return new GuardSettings(
-                true, 5, SnapshotWhen.PENDING, false, new SnapshotSettings(null, null, null, 0, null), heal);
+        return new GuardSettings(new SnapshotSettings(null, null, null, 0, null), heal);
     }
 
     private static HealSettings reapply(String version) {

@@ -8,9 +8,8 @@ import io.github.migrationguard.lint.LintException;
 import io.github.migrationguard.lint.LintFailOn;
 import io.github.migrationguard.lint.LintRule;
 import io.github.migrationguard.lint.LintSettings;
-import io.github.migrationguard.lint.MigrationLint;
+import io.github.migrationguard.restore.RestoreSettings;
 import io.github.migrationguard.snapshot.SnapshotSettings;
-import io.github.migrationguard.snapshot.SnapshotWhen;
 import io.github.migrationguard.testing.Migrations;
 import io.github.migrationguard.testing.TestDatabases;
 import java.nio.file.Files;
@@ -69,14 +68,12 @@ class GuardedMigrationLintTests {
 
     private GuardedMigration guarded(LintFailOn failOn) {
         GuardSettings settings = new GuardSettings(
-                true,
-                5,
-                SnapshotWhen.PENDING,
-                false,
                 new SnapshotSettings(null, null, null, 0, null),
-                HealSettings.defaults());
-        return new GuardedMigration(
-                settings, this.reports, Clock.systemUTC(), new MigrationLint(new LintSettings(true, failOn)));
+                HealSettings.defaults(),
+                RestoreSettings.defaults(),
+                false,
+                new LintSettings(true, failOn));
+        return new GuardedMigration(settings, this.reports, Clock.systemUTC());
     }
 
     private Flyway flyway() {

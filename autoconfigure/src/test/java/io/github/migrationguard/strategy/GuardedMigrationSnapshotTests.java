@@ -3,8 +3,6 @@ package io.github.migrationguard.strategy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.migrationguard.heal.HealSettings;
-import io.github.migrationguard.lint.LintSettings;
-import io.github.migrationguard.lint.MigrationLint;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import io.github.migrationguard.snapshot.SnapshotMethod;
 import io.github.migrationguard.snapshot.SnapshotSettings;
@@ -100,7 +98,6 @@ class GuardedMigrationSnapshotTests {
                 settings(false),
                 this.reports,
                 Clock.systemUTC(),
-                new MigrationLint(LintSettings.DEFAULTS),
                 this.verifications::add,
                 PreMigrateSnapshot.BACKGROUND_MIN_BYTES);
         MigrationReport report = guarded.migrate(flywayWithPendingV2());
@@ -118,18 +115,21 @@ class GuardedMigrationSnapshotTests {
 
     private GuardedMigration guarded(boolean abortOnSnapshotFailure) {
         return new GuardedMigration(
-                settings(abortOnSnapshotFailure),
-                this.reports,
-                Clock.systemUTC(),
-                new MigrationLint(LintSettings.DEFAULTS),
-                this.verifications::add,
-                0);
+                settings(abortOnSnapshotFailure), this.reports, Clock.systemUTC(), this.verifications::add, 0);
     }
 
     private static GuardSettings settings(boolean abortOnSnapshotFailure) {
-        SnapshotSettings snapshot = new SnapshotSettings(null, SnapshotMethod.AUTO, Verification.QUICK, 0, null);
-        return new GuardSettings(
-                true, 1, SnapshotWhen.PENDING, abortOnSnapshotFailure, snapshot, HealSettings.defaults());
+        SnapshotSettings snapshot = new SnapshotSettings(
+                true,
+                1,
+                SnapshotWhen.PENDING,
+                abortOnSnapshotFailure,
+                null,
+                SnapshotMethod.AUTO,
+                Verification.QUICK,
+                0,
+                null);
+        return new GuardSettings(snapshot, HealSettings.defaults());
     }
 
     private Flyway flywayWithPendingV2() throws Exception {

@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.github.migrationguard.heal.HealMode;
 import io.github.migrationguard.heal.HealSettings;
 import io.github.migrationguard.snapshot.SnapshotSettings;
-import io.github.migrationguard.snapshot.SnapshotWhen;
 import io.github.migrationguard.strategy.GuardSettings;
 import io.github.migrationguard.strategy.GuardedMigration;
 import io.github.migrationguard.strategy.MigrationReport;
@@ -93,7 +92,7 @@ final class FingerprintBench {
         HealSettings heal = new HealSettings(
                 true, List.of(), HealMode.REALIGN, fingerprints, HealSettings.DEFAULT_FINGERPRINT_TABLE);
         SnapshotSettings snapshot = new SnapshotSettings(dir.resolve("backups"), null, null, 0, null);
-        return new GuardSettings(true, 5, SnapshotWhen.PENDING, false, snapshot, heal);
+        return new GuardSettings(snapshot, heal);
     }
 
     private static HikariDataSource pool(Path db) {

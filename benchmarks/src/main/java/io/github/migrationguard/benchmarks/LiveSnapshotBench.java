@@ -6,9 +6,11 @@ import io.github.migrationguard.snapshot.SnapshotAttempt;
 import io.github.migrationguard.snapshot.SnapshotLabel;
 import io.github.migrationguard.snapshot.SnapshotMethod;
 import io.github.migrationguard.snapshot.SnapshotSettings;
+import io.github.migrationguard.snapshot.SnapshotWriter;
 import io.github.migrationguard.snapshot.Verification;
 import io.github.migrationguard.strategy.LiveSnapshots;
 import io.github.migrationguard.strategy.MigrationReports;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -66,6 +68,7 @@ final class LiveSnapshotBench {
             long worstDuring = 0;
             long worstIdle = 0;
             String used = "";
+            long longestCopy = 0;
             double seconds = 0;
             for (int i = 0; i < REPEATS; i++) {
                 App.Window during = app.window(() -> {
@@ -77,6 +80,11 @@ final class LiveSnapshotBench {
                 used = Optional.ofNullable(activity.state().lastSnapshot())
                         .map((snapshot) -> name(snapshot.method()) + (snapshot.cloned() ? ", cloned" : ""))
                         .orElse("none");
+                longestCopy = Math.max(
+                        longestCopy,
+                        Optional.ofNullable(activity.state().lastSnapshot())
+                                .map((snapshot) -> snapshot.copyDuration().toMillis())
+                                .orElse(0L));
                 App.Window idle = app.window(() -> LockSupport.parkNanos((long) (during.seconds() * 1e9)));
                 ratios.add(during.commitsPerSecond() / idle.commitsPerSecond());
                 worstDuring = Math.max(worstDuring, during.maxRequestMillis());
@@ -92,12 +100,68 @@ final class LiveSnapshotBench {
             } else {
                 this.results.value(what, Results.ratio(ratio));
             }
+            // Under the write lock for part of it at most: what a writer can wait for a clone
+            this.results.value(
+                    "longest copy step of the " + name(method) + " snapshots (" + used + ") " + this.where,
+                    longestCopy + " ms");
             this.results.target(
                     "longest request wait (pool of one), " + name(method) + " " + this.where,
                     worstDuring + " ms (idle " + worstIdle + " ms)",
                     "<= 100 ms",
                     worstDuring <= 100);
         }
+    }
+
+    /**
+     * Measures what the lower CPU priority of live snapshots is worth to the writer: the same snapshot taken on the
+     * benchmark's thread at normal priority ({@link SnapshotWriter#whileRunning}, the reference) and through
+     * {@link LiveSnapshots#take} (a thread of its own at nice 10), alternated in the same run, each against an idle
+     * window of the same length right after it.
+     * @param method the snapshot method
+     * @param repeats pairs of snapshots
+     * @throws Exception on failure
+     */
+    void comparePriority(SnapshotMethod method, int repeats) throws Exception {
+        this.database.checkpoint();
+        SnapshotSettings settings = new SnapshotSettings(
+                this.database.file().resolveSibling("live-backups"), method, Verification.QUICK, 0, null);
+        try (HikariDataSource pool = poolOfOne();
+                App app = new App(pool)) {
+            LiveSnapshots snapshots = new LiveSnapshots(pool, settings, new MigrationReports(), Clock.systemUTC());
+            SnapshotWriter normal = SnapshotWriter.whileRunning(snapshots.database(), settings, Clock.systemUTC());
+            List<Double> normalRatios = new ArrayList<>();
+            List<Double> lowRatios = new ArrayList<>();
+            for (int i = 0; i < repeats; i++) {
+                normalRatios.add(ratio(
+                        app,
+                        () -> Files.delete(
+                                normal.write(SnapshotLabel.SCHEDULED, null).file())));
+                lowRatios.add(ratio(app, () -> {
+                    SnapshotAttempt attempt = snapshots.take(SnapshotLabel.SCHEDULED, null, 1);
+                    if (attempt.snapshot() == null) {
+                        throw new IllegalStateException("Snapshot failed: " + attempt.message());
+                    }
+                }));
+            }
+            String what = "writer throughput during a scheduled " + name(method) + " snapshot " + this.where;
+            this.results.value(
+                    what + ", snapshot at normal CPU priority (reference), all of " + repeats + ": "
+                            + list(normalRatios),
+                    Results.ratio(Timing.median(normalRatios)));
+            this.results.value(
+                    what + ", snapshot at nice 10 (LiveSnapshots), all of " + repeats + ": " + list(lowRatios),
+                    Results.ratio(Timing.median(lowRatios)));
+        }
+    }
+
+    private static double ratio(App app, Timing.Action snapshot) throws Exception {
+        App.Window during = app.window(snapshot);
+        App.Window idle = app.window(() -> LockSupport.parkNanos((long) (during.seconds() * 1e9)));
+        return during.commitsPerSecond() / idle.commitsPerSecond();
+    }
+
+    private static String list(List<Double> ratios) {
+        return ratios.stream().map(Results::ratio).collect(java.util.stream.Collectors.joining(" "));
     }
 
     private static String name(SnapshotMethod method) {

@@ -34,10 +34,17 @@ public final class ScaleProbe {
                 .baselineOnMigrate(true)
                 .baselineVersion("1")
                 .load();
-        SnapshotSettings snapshots =
-                new SnapshotSettings(Paths.get(args[2]), SnapshotMethod.AUTO, Verification.QUICK, 0, null);
-        GuardSettings settings =
-                new GuardSettings(true, 2, SnapshotWhen.PENDING, false, snapshots, HealSettings.defaults());
+        SnapshotSettings snapshots = new SnapshotSettings(
+                true,
+                2,
+                SnapshotWhen.PENDING,
+                false,
+                Paths.get(args[2]),
+                SnapshotMethod.AUTO,
+                Verification.QUICK,
+                0,
+                null);
+        GuardSettings settings = new GuardSettings(snapshots, HealSettings.defaults());
         MigrationReports reports = new MigrationReports();
         long start = System.nanoTime();
         String outcome;

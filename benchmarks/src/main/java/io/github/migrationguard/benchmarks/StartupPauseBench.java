@@ -81,8 +81,16 @@ final class StartupPauseBench {
 
     private GuardSettings defaults() {
         SnapshotSettings snapshot = new SnapshotSettings(
-                this.work.resolve("pause-snapshots"), SnapshotMethod.AUTO, Verification.QUICK, 0, null);
-        return new GuardSettings(true, 1, SnapshotWhen.PENDING, false, snapshot, HealSettings.defaults());
+                true,
+                1,
+                SnapshotWhen.PENDING,
+                false,
+                this.work.resolve("pause-snapshots"),
+                SnapshotMethod.AUTO,
+                Verification.QUICK,
+                0,
+                null);
+        return new GuardSettings(snapshot, HealSettings.defaults());
     }
 
     private Flyway flyway(Path ignored) {

@@ -1,0 +1,106 @@
+package io.github.migrationguard.snapshot;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Clones the live database copy-on-write under SQLite's write lock while the application runs, waiting a short,
+ * bounded time ({@link #WAIT}) for a moment between the writers' transactions.
+ *
+ * <p>"Empty the WAL, then take the lock" never succeeds under a writer that commits back to back: it appends to the
+ * WAL between the two, every time. So the order is the other way round: take the write lock first (polling for a
+ * gap between two of the writers' transactions), then run a {@code PASSIVE} checkpoint from a second connection, which
+ * needs no write lock. When that checkpoint has copied every frame of the WAL into the database file, the file alone
+ * holds every committed transaction, and nothing can be appended to the WAL or checkpointed into the file while the
+ * lock is held: the file is cloned then, and the lock released. Writers wait for the checkpoint of the frames
+ * committed since the last one and the clone, milliseconds; readers never wait. When a reader keeps an older
+ * snapshot (so the checkpoint cannot finish) the lock is released at once and taken again, until the bound.
+ */
+final class LiveClone {
+
+    /** Longest the snapshot polls for the write lock and a complete checkpoint before it uses the backup API. */
+    static final Duration WAIT = Duration.ofMillis(500);
+
+    private static final long RETRY_PAUSE_NANOS = 1_000_000L;
+
+    /**
+     * Tries to clone the database within {@link #WAIT}.
+     * @param locker a connection of the snapshot's own, in auto-commit mode, that takes the write lock
+     * @param checkpointer another connection of the snapshot's own to the same database
+     * @param source the database file
+     * @param target the clone to create; it exists only when the result is {@link Result#CLONED}
+     * @return what happened
+     * @throws SQLException on a database error other than a busy lock
+     * @throws IOException when a failed clone left a file that cannot be deleted
+     */
+    Result tryClone(Connection locker, Connection checkpointer, DatabaseFile source, Path target)
+            throws SQLException, IOException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        try (Statement lock = locker.createStatement();
+                Statement checkpoint = checkpointer.createStatement()) {
+            int busyTimeout = LockedFileCopy.busyTimeout(lock);
+            // Polled here rather than by SQLite's busy handler, which sleeps up to 100 ms and misses short gaps
+            lock.execute("PRAGMA busy_timeout = 0");
+            try {
+                do {
+                    if (tryLock(lock)) {
+                        try {
+                            if (checkpointedCompletely(checkpoint)) {
+                                return (FileClone.tryClone(source.path(), target) == null)
+                                        ? Result.CLONED
+                                        : Result.NOT_CLONED;
+                            }
+                        } finally {
+                            lock.execute("ROLLBACK");
+                        }
+                    }
+                    LockSupport.parkNanos(RETRY_PAUSE_NANOS);
+                } while (System.nanoTime() < deadline);
+                return Result.BUSY;
+            } finally {
+                lock.execute("PRAGMA busy_timeout = " + busyTimeout);
+            }
+        }
+    }
+
+    private static boolean tryLock(Statement lock) throws SQLException {
+        try {
+            lock.execute("BEGIN IMMEDIATE");
+            return true;
+        } catch (SQLException ex) {
+            if (LockedFileCopy.isBusy(ex)) {
+                return false;
+            }
+            throw ex;
+        }
+    }
+
+    /**
+     * Checkpoints without the write lock (held by the other connection) and tells whether every frame of the WAL is
+     * in the database file now. A database in rollback-journal mode has no WAL: its file is complete under the lock.
+     */
+    private static boolean checkpointedCompletely(Statement checkpoint) throws SQLException {
+        try (ResultSet row = checkpoint.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+            // busy (another checkpoint ran), frames in the WAL, frames in the file (both -1 without a WAL)
+            return row.next() && row.getInt(1) == 0 && row.getLong(2) == row.getLong(3);
+        }
+    }
+
+    /**
+     * What came of the attempt.
+     */
+    enum Result {
+        /** The file was cloned. */
+        CLONED,
+        /** The file system cannot clone it; nothing was copied. */
+        NOT_CLONED,
+        /** The write lock with a complete checkpoint could not be had within {@link #WAIT}; nothing was copied. */
+        BUSY
+    }
+}
