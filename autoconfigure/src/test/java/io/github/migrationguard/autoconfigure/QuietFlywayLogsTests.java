@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import io.github.migrationguard.testing.GuardContextRunners;
 import io.github.migrationguard.testing.Migrations;
-import io.github.migrationguard.testing.TestDatabases;
+import io.github.migrationguard.testing.UpgradeStart;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -29,12 +29,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class QuietFlywayLogsTests {
 
-    private static final String V1 = "CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT);\n";
-
     private static final String V1_REFORMATTED =
             "-- items\ncreate table item (\n    id integer primary key,\n    name text\n);\n";
-
-    private static final String V2 = "ALTER TABLE item ADD COLUMN size INTEGER;\n";
 
     private static final Pattern FLYWAY_LINE = Pattern.compile(".*\\b(INFO|WARN|ERROR) +(org\\.flywaydb\\.\\S+) (.*)");
 
@@ -50,34 +46,38 @@ class QuietFlywayLogsTests {
 
     @Test
     void freshDatabaseLogsFlywaysLinesAsAPlainBootDoes(CapturedOutput output) {
-        assertThat(boot(output, "guarded", Start.EMPTY, true)).isEqualTo(boot(output, "plain", Start.EMPTY, false));
+        assertThat(boot(output, "guarded", UpgradeStart.EMPTY, true))
+                .isEqualTo(boot(output, "plain", UpgradeStart.EMPTY, false));
     }
 
     @Test
     void upgradeLogsFlywaysLinesAsAPlainBootDoes(CapturedOutput output) {
-        assertThat(boot(output, "guarded", Start.AT_V1, true)).isEqualTo(boot(output, "plain", Start.AT_V1, false));
+        assertThat(boot(output, "guarded", UpgradeStart.AT_V1, true))
+                .isEqualTo(boot(output, "plain", UpgradeStart.AT_V1, false));
     }
 
     @Test
     void bootWithNothingPendingLogsFlywaysLinesAsAPlainBootDoes(CapturedOutput output) {
-        assertThat(boot(output, "guarded", Start.AT_V2, true)).isEqualTo(boot(output, "plain", Start.AT_V2, false));
+        assertThat(boot(output, "guarded", UpgradeStart.AT_V2, true))
+                .isEqualTo(boot(output, "plain", UpgradeStart.AT_V2, false));
     }
 
     @Test
     void rehearsalOnACopyLogsNoneOfFlywaysLines(CapturedOutput output) {
-        List<String> plain = boot(output, "plain", Start.AT_V1, false);
-        List<String> rehearsed = boot(output, "rehearsed", Start.AT_V1, true, "migration-guard.restore.rehearse=true");
+        List<String> plain = boot(output, "plain", UpgradeStart.AT_V1, false);
+        List<String> rehearsed =
+                boot(output, "rehearsed", UpgradeStart.AT_V1, true, "migration-guard.restore.rehearse=true");
         assertThat(rehearsed).isEqualTo(plain);
     }
 
     @Test
     void healedBootThatAsksFlywayToValidateLogsTheLinesOfAPlainUpgrade(CapturedOutput output) {
-        List<String> plain = boot(output, "plain", Start.AT_V1, false);
+        List<String> plain = boot(output, "plain", UpgradeStart.AT_V1, false);
         Path dir = this.temp.resolve("healed");
-        Migrations migrations = new Migrations(dir.resolve("migrations")).add("V1__item.sql", V1);
+        Migrations migrations = new Migrations(dir.resolve("migrations")).add("V1__item.sql", UpgradeStart.V1);
         runner(dir, migrations, true).run((context) -> assertThat(context).hasNotFailed());
         // Reformatted after release: the fingerprint heals it, which the look must confirm with Flyway's validate
-        migrations.add("V1__item.sql", V1_REFORMATTED).add("V2__size.sql", V2);
+        migrations.add("V1__item.sql", V1_REFORMATTED).add("V2__size.sql", UpgradeStart.V2);
         List<String> healed = flywayLines(output, () -> runner(dir, migrations, true)
                 .run((context) -> assertThat(context).hasNotFailed()));
         assertThat(healed).isEqualTo(plain);
@@ -86,14 +86,14 @@ class QuietFlywayLogsTests {
     @Test
     void applicationsOwnStrategyLogsFlywaysLinesAsWithoutTheGuard(CapturedOutput output) {
         FlywayMigrationStrategy strategy = Flyway::migrate;
-        List<String> plain = boot(output, "plain", Start.AT_V1, false, strategy);
-        List<String> guarded = boot(output, "guarded", Start.AT_V1, true, strategy);
+        List<String> plain = boot(output, "plain", UpgradeStart.AT_V1, false, strategy);
+        List<String> guarded = boot(output, "guarded", UpgradeStart.AT_V1, true, strategy);
         assertThat(guarded).isEqualTo(plain);
     }
 
     @Test
     void flywayLoggerIsBackAtItsConfiguredLevelAfterTheBoot(CapturedOutput output) {
-        boot(output, "guarded", Start.AT_V1, true);
+        boot(output, "guarded", UpgradeStart.AT_V1, true);
         assertThat(this.loggingSystem
                         .getLoggerConfiguration(QuietFlywayLogs.FLYWAY_LOGGER)
                         .getConfiguredLevel())
@@ -126,9 +126,9 @@ class QuietFlywayLogsTests {
     }
 
     private List<String> boot(
-            CapturedOutput output, String name, Start start, boolean guarded, Object... propertiesOrStrategy) {
+            CapturedOutput output, String name, UpgradeStart start, boolean guarded, Object... propertiesOrStrategy) {
         Path dir = this.temp.resolve(name);
-        Migrations migrations = prepare(dir, start);
+        Migrations migrations = start.prepare(dir);
         ApplicationContextRunner runner = runner(dir, migrations, guarded);
         for (Object extra : propertiesOrStrategy) {
             runner = (extra instanceof FlywayMigrationStrategy strategy)
@@ -143,21 +143,6 @@ class QuietFlywayLogsTests {
     private static ApplicationContextRunner runner(Path dir, Migrations migrations, boolean guarded) {
         return GuardContextRunners.sqlite(dir.resolve("app.db") + "?journal_mode=WAL", migrations.location())
                 .withPropertyValues("migration-guard.enabled=" + guarded);
-    }
-
-    /**
-     * Writes V1 (and V2 unless the boot starts empty), migrated to where the boot starts by a plain Flyway.
-     */
-    private static Migrations prepare(Path dir, Start start) {
-        Migrations migrations = new Migrations(dir.resolve("migrations")).add("V1__item.sql", V1);
-        if (start == Start.AT_V1) {
-            migrations.flyway(TestDatabases.wal(dir.resolve("app.db"))).migrate();
-        }
-        migrations.add("V2__size.sql", V2);
-        if (start == Start.AT_V2) {
-            migrations.flyway(TestDatabases.wal(dir.resolve("app.db"))).migrate();
-        }
-        return migrations;
     }
 
     /**
@@ -176,14 +161,5 @@ class QuietFlywayLogsTests {
                 .map((line) -> line.replaceAll("jdbc:sqlite:\\S+", "jdbc:sqlite:app.db")
                         .replaceAll("\\(execution time [^)]*\\)", ""))
                 .toList();
-    }
-
-    /**
-     * Where the database stands before the boot.
-     */
-    private enum Start {
-        EMPTY,
-        AT_V1,
-        AT_V2
     }
 }

@@ -6,6 +6,7 @@ import io.github.migrationguard.heal.HealSettings;
 import io.github.migrationguard.snapshot.SnapshotSettings;
 import io.github.migrationguard.testing.Migrations;
 import io.github.migrationguard.testing.TestDatabases;
+import io.github.migrationguard.testing.UpgradeStart;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Consumer;
@@ -30,33 +31,29 @@ class FlywayLogLinesTests {
 
     private static final String NO_HISTORY = "does not exist yet";
 
-    private static final String V1 = "CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT);\n";
-
-    private static final String V2 = "ALTER TABLE item ADD COLUMN size INTEGER;\n";
-
     @TempDir
     Path temp;
 
     @Test
     void aFreshDatabaseLogsFlywaysLinesOnceMoreForTheLook(CapturedOutput output) {
-        Counts plain = boot(output, "plain", Start.EMPTY, Flyway::migrate);
-        Counts guarded = boot(output, "guarded", Start.EMPTY, FlywayLogLinesTests::guarded);
+        Counts plain = boot(output, "plain", UpgradeStart.EMPTY, Flyway::migrate);
+        Counts guarded = boot(output, "guarded", UpgradeStart.EMPTY, FlywayLogLinesTests::guarded);
         assertThat(plain).isEqualTo(new Counts(1, 1));
         assertThat(guarded).isEqualTo(new Counts(2, 2));
     }
 
     @Test
     void anUpgradeWithPendingMigrationsLogsTheBannerOnceMoreForTheLook(CapturedOutput output) {
-        Counts plain = boot(output, "plain", Start.AT_V1, Flyway::migrate);
-        Counts guarded = boot(output, "guarded", Start.AT_V1, FlywayLogLinesTests::guarded);
+        Counts plain = boot(output, "plain", UpgradeStart.AT_V1, Flyway::migrate);
+        Counts guarded = boot(output, "guarded", UpgradeStart.AT_V1, FlywayLogLinesTests::guarded);
         assertThat(plain).isEqualTo(new Counts(1, 0));
         assertThat(guarded).isEqualTo(new Counts(2, 0));
     }
 
     @Test
     void aBootWithNothingPendingLogsTheBannerOnceMoreForTheLook(CapturedOutput output) {
-        Counts plain = boot(output, "plain", Start.AT_V2, Flyway::migrate);
-        Counts guarded = boot(output, "guarded", Start.AT_V2, FlywayLogLinesTests::guarded);
+        Counts plain = boot(output, "plain", UpgradeStart.AT_V2, Flyway::migrate);
+        Counts guarded = boot(output, "guarded", UpgradeStart.AT_V2, FlywayLogLinesTests::guarded);
         assertThat(plain).isEqualTo(new Counts(1, 0));
         assertThat(guarded).isEqualTo(new Counts(2, 0));
     }
@@ -65,16 +62,9 @@ class FlywayLogLinesTests {
      * Prepares a database at the given start, then boots once with V1 and V2 and counts Flyway's lines of that boot
      * only.
      */
-    private Counts boot(CapturedOutput output, String name, Start start, Consumer<Flyway> boot) {
+    private Counts boot(CapturedOutput output, String name, UpgradeStart start, Consumer<Flyway> boot) {
         Path dir = this.temp.resolve(name);
-        Migrations migrations = new Migrations(dir.resolve("migrations")).add("V1__item.sql", V1);
-        if (start == Start.AT_V1) {
-            migrations.flyway(TestDatabases.wal(dir.resolve("app.db"))).migrate();
-        }
-        migrations.add("V2__size.sql", V2);
-        if (start == Start.AT_V2) {
-            migrations.flyway(TestDatabases.wal(dir.resolve("app.db"))).migrate();
-        }
+        Migrations migrations = start.prepare(dir);
         int mark = output.getOut().length();
         boot.accept(migrations.flyway(TestDatabases.wal(dir.resolve("app.db"))));
         String lines = output.getOut().substring(mark);
@@ -98,13 +88,4 @@ class FlywayLogLinesTests {
      * @param noHistory {@code Schema history table ... does not exist yet}
      */
     private record Counts(long banner, long noHistory) {}
-
-    /**
-     * Where the database stands before the boot.
-     */
-    private enum Start {
-        EMPTY,
-        AT_V1,
-        AT_V2
-    }
 }
