@@ -47,9 +47,7 @@ class InstancesRestoringTogetherFaultTests {
 
     @Test
     void missingDatabaseIsRestoredByOneOfTwoInstancesStartingTogether() throws Exception {
-        for (String suffix : List.of("", "-wal", "-shm")) {
-            Files.deleteIfExists(Path.of(this.db + suffix));
-        }
+        deleteDatabaseFiles();
 
         List<String> outcomes = GuardedStart.together(2, this.db, this.migrations, KEEP, "if-missing");
 
@@ -63,6 +61,30 @@ class InstancesRestoringTogetherFaultTests {
         assertThat(rows()).as("the restored rows").isEqualTo(ROWS);
         assertThat(TestDatabases.integrityCheck(this.db)).containsExactly("ok");
         assertThat(databaseFilesBesideTheBackups()).as("one database").containsExactly("app.db");
+    }
+
+    @Test
+    void brandNewDatabaseIsCreatedAndMigratedByOneOfTwoInstancesStartingTogether() throws Exception {
+        // A first deploy: no database file yet, nothing to restore, both instances find every migration pending
+        deleteDatabaseFiles();
+
+        List<String> outcomes = GuardedStart.together(2, this.db, this.migrations, KEEP);
+
+        assertThat(outcomes).as("both instances start").allMatch((line) -> line.startsWith("outcome "));
+        assertThat(outcomes).as("both see version 2").allMatch((line) -> line.endsWith(" 2"));
+        assertThat(outcomes)
+                .as("exactly one migrates, the other finds nothing pending once it holds the lock")
+                .filteredOn((line) -> line.startsWith("outcome SUCCESS "))
+                .hasSize(1);
+        assertThat(outcomes)
+                .filteredOn((line) -> line.startsWith("outcome NOTHING_PENDING "))
+                .hasSize(1);
+        assertThat(new JdbcTemplate(TestDatabases.wal(this.db))
+                        .queryForList(
+                                "SELECT version FROM flyway_schema_history ORDER BY installed_rank", String.class))
+                .as("each migration applied once")
+                .containsExactly("1", "2");
+        assertThat(TestDatabases.integrityCheck(this.db)).containsExactly("ok");
     }
 
     @Test
@@ -88,6 +110,12 @@ class InstancesRestoringTogetherFaultTests {
                 .as("one restore, one copy of the newer database")
                 .hasSize(1);
         assertThat(TestDatabases.integrityCheck(this.db)).containsExactly("ok");
+    }
+
+    private void deleteDatabaseFiles() throws IOException {
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Files.deleteIfExists(Path.of(this.db + suffix));
+        }
     }
 
     private long rows() {
