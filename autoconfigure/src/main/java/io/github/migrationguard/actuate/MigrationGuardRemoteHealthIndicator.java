@@ -1,6 +1,6 @@
 package io.github.migrationguard.actuate;
 
-import io.github.migrationguard.remote.RemoteCopies;
+import io.github.migrationguard.remote.RemoteActivity;
 import io.github.migrationguard.remote.RemoteStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,21 +9,25 @@ import org.springframework.boot.health.contributor.Health;
 
 /**
  * Health of off-machine copies ({@code migrationGuardRemote}): the bucket, the last upload, objects kept and snapshots
- * still waiting to be copied; DOWN when the last upload failed or the bucket cannot be reached. Reads the status the
- * copies keep, never the bucket itself, so a health check costs no request.
+ * still waiting to be copied; DOWN when the last upload failed or the bucket cannot be reached. Reads the one state the
+ * copies publish, never the bucket itself, so a health check costs no request.
  */
 public class MigrationGuardRemoteHealthIndicator extends AbstractHealthIndicator {
 
-    private final RemoteCopies copies;
+    private final RemoteActivity activity;
 
-    public MigrationGuardRemoteHealthIndicator(RemoteCopies copies) {
+    /**
+     * Creates the indicator.
+     * @param activity what off-machine copies did
+     */
+    public MigrationGuardRemoteHealthIndicator(RemoteActivity activity) {
         super("migration-guard remote health check failed");
-        this.copies = copies;
+        this.activity = activity;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        RemoteStatus status = this.copies.status();
+        RemoteStatus status = this.activity.state().status();
         builder.withDetail("bucket", status.location());
         if (status.lastUpload() != null) {
             builder.withDetail("lastUpload", describe(status.lastUpload()));

@@ -1,8 +1,7 @@
 package io.github.migrationguard.actuate;
 
-import io.github.migrationguard.remote.CopyTally;
-import io.github.migrationguard.remote.RemoteCopies;
-import io.github.migrationguard.remote.RemoteSnapshots;
+import io.github.migrationguard.remote.RemoteActivity;
+import io.github.migrationguard.remote.RemoteState;
 import io.github.migrationguard.remote.RemoteStatus;
 import io.github.migrationguard.snapshot.SnapshotLabel;
 import io.micrometer.core.instrument.FunctionTimer;
@@ -10,56 +9,67 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Binds the meters of off-machine copies: uploads per label and outcome, downloads per outcome, snapshots waiting to be
- * copied and objects kept in the bucket.
+ * copied and objects kept in the bucket. Every meter reads the one state the copies and restores publish.
  */
 public class MigrationGuardRemoteMetrics implements MeterBinder {
 
     private static final List<String> OUTCOMES = List.of(RemoteStatus.Upload.SUCCESS, RemoteStatus.Upload.FAILURE);
 
-    private final RemoteCopies copies;
+    private final RemoteActivity activity;
 
-    private final RemoteSnapshots snapshots;
+    private final Set<SnapshotLabel> labels;
 
-    public MigrationGuardRemoteMetrics(RemoteCopies copies, RemoteSnapshots snapshots) {
-        this.copies = copies;
-        this.snapshots = snapshots;
+    /**
+     * Creates the binder.
+     * @param activity what off-machine copies did
+     * @param labels the labels copied to the bucket, one upload timer per label and outcome
+     */
+    public MigrationGuardRemoteMetrics(RemoteActivity activity, Set<SnapshotLabel> labels) {
+        this.activity = activity;
+        this.labels = Set.copyOf(labels);
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        for (SnapshotLabel label : this.copies.settings().labels()) {
+        for (SnapshotLabel label : this.labels) {
             for (String outcome : OUTCOMES) {
-                timer("migration.guard.remote.upload", this.copies.uploads(label, outcome))
+                timer("migration.guard.remote.upload", (state) -> state.uploads(label, outcome))
                         .description("Snapshots copied to the bucket and the time it took")
                         .tags("label", label.value(), "outcome", outcome)
                         .register(registry);
             }
         }
         for (String outcome : OUTCOMES) {
-            timer("migration.guard.remote.download", this.snapshots.downloads(outcome))
+            timer("migration.guard.remote.download", (state) -> state.downloads(outcome))
                     .description("Snapshots downloaded from the bucket for a restore, and the time it took")
                     .tags("outcome", outcome)
                     .register(registry);
         }
-        Gauge.builder("migration.guard.remote.pending", this.copies, (copies) -> copies.status()
+        Gauge.builder("migration.guard.remote.pending", this.activity, (activity) -> activity.state()
+                        .status()
                         .pending())
                 .description("Final-name snapshots not yet copied to the bucket")
                 .register(registry);
-        Gauge.builder("migration.guard.remote.objects", this.copies, MigrationGuardRemoteMetrics::objects)
+        Gauge.builder("migration.guard.remote.objects", this.activity, MigrationGuardRemoteMetrics::objects)
                 .description("Snapshots kept in the bucket")
                 .register(registry);
     }
 
-    private static FunctionTimer.Builder<CopyTally> timer(String name, CopyTally tally) {
-        return GuardMeters.timer(name, tally, CopyTally::count, CopyTally::totalNanos);
+    private FunctionTimer.Builder<RemoteActivity> timer(String name, Function<RemoteState, RemoteState.Tally> tally) {
+        return GuardMeters.timer(
+                name, this.activity, (activity) -> tally.apply(activity.state()).count(), (activity) -> tally.apply(
+                                activity.state())
+                        .totalNanos());
     }
 
     // Unknown until the bucket was first listed
-    private static double objects(RemoteCopies copies) {
-        int objects = copies.status().objects();
+    private static double objects(RemoteActivity activity) {
+        int objects = activity.state().status().objects();
         return (objects >= 0) ? objects : Double.NaN;
     }
 }

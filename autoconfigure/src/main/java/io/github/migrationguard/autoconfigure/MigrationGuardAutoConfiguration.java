@@ -2,6 +2,7 @@ package io.github.migrationguard.autoconfigure;
 
 import io.github.migrationguard.actuate.MigrationGuardMetrics;
 import io.github.migrationguard.actuate.MigrationGuardRemoteMetrics;
+import io.github.migrationguard.remote.RemoteActivity;
 import io.github.migrationguard.remote.RemoteCopies;
 import io.github.migrationguard.remote.RemoteSnapshots;
 import io.github.migrationguard.snapshot.SnapshotException;
@@ -166,6 +167,11 @@ public final class MigrationGuardAutoConfiguration {
         }
 
         @Bean
+        RemoteActivity migrationGuardRemoteActivity(OffMachineStorage storage) {
+            return storage.activity();
+        }
+
+        @Bean
         OffMachineCopies migrationGuardOffMachineCopies(OffMachineStorage storage) {
             return storage.offMachineCopies();
         }
@@ -177,8 +183,9 @@ public final class MigrationGuardAutoConfiguration {
 
             @Bean
             @ConditionalOnMissingBean
-            MigrationGuardRemoteMetrics migrationGuardRemoteMetrics(RemoteCopies copies, RemoteSnapshots snapshots) {
-                return new MigrationGuardRemoteMetrics(copies, snapshots);
+            MigrationGuardRemoteMetrics migrationGuardRemoteMetrics(RemoteActivity activity, StarterSettings settings) {
+                return new MigrationGuardRemoteMetrics(
+                        activity, settings.remote().labels());
             }
         }
     }

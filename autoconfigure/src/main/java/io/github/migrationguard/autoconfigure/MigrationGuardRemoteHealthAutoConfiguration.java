@@ -1,7 +1,7 @@
 package io.github.migrationguard.autoconfigure;
 
 import io.github.migrationguard.actuate.MigrationGuardRemoteHealthIndicator;
-import io.github.migrationguard.remote.RemoteCopies;
+import io.github.migrationguard.remote.RemoteActivity;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -16,13 +16,13 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = MigrationGuardAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
-@ConditionalOnBean(RemoteCopies.class)
+@ConditionalOnBean(RemoteActivity.class)
 @ConditionalOnEnabledHealthIndicator("migrationguardremote")
 public final class MigrationGuardRemoteHealthAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "migrationGuardRemoteHealthIndicator")
-    MigrationGuardRemoteHealthIndicator migrationGuardRemoteHealthIndicator(RemoteCopies copies) {
-        return new MigrationGuardRemoteHealthIndicator(copies);
+    MigrationGuardRemoteHealthIndicator migrationGuardRemoteHealthIndicator(RemoteActivity activity) {
+        return new MigrationGuardRemoteHealthIndicator(activity);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.migrationguard.autoconfigure;
 
+import io.github.migrationguard.remote.RemoteActivity;
 import io.github.migrationguard.remote.RemoteConnection;
 import io.github.migrationguard.remote.RemoteCopies;
 import io.github.migrationguard.remote.RemoteSettings;
@@ -26,6 +27,8 @@ final class OffMachineStorage implements SmartInitializingSingleton, DisposableB
 
     private final S3Client ownClient;
 
+    private final RemoteActivity activity;
+
     private final RemoteCopies copies;
 
     private final RemoteSnapshots snapshots;
@@ -41,14 +44,19 @@ final class OffMachineStorage implements SmartInitializingSingleton, DisposableB
         this.ownClient = (applicationClient != null) ? null : S3ClientFactory.create(connection);
         S3Client client = (applicationClient != null) ? applicationClient : this.ownClient;
         SnapshotBucket bucket = new SnapshotBucket(client, settings.location(), settings.partSizeBytes());
-        this.copies = new RemoteCopies(bucket, settings, Clock.systemUTC());
-        this.snapshots = new RemoteSnapshots(bucket);
+        this.activity = new RemoteActivity(settings.location());
+        this.copies = new RemoteCopies(bucket, settings, Clock.systemUTC(), this.activity);
+        this.snapshots = new RemoteSnapshots(bucket, this.activity);
         this.liveSnapshots = liveSnapshots;
         reports.onSnapshotTaken(this.copies::submit);
         logger.info("Copying "
                 + settings.labels().stream().map(Object::toString).sorted().toList()
                 + " snapshots to " + settings.location() + " with "
                 + ((applicationClient != null) ? "the application's S3Client" : connection.toString()));
+    }
+
+    RemoteActivity activity() {
+        return this.activity;
     }
 
     RemoteCopies copies() {

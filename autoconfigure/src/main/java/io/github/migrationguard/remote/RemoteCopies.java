@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.apache.commons.logging.Log;
@@ -53,25 +51,34 @@ public final class RemoteCopies implements AutoCloseable {
 
     private final Set<String> inBucket = ConcurrentHashMap.newKeySet();
 
-    private final AtomicReference<RemoteStatus> status;
-
-    private final Map<String, CopyTally> uploads = new ConcurrentHashMap<>();
+    private final RemoteActivity activity;
 
     private int failuresInARow;
 
     private boolean retryScheduled;
 
     /**
-     * Creates the copier and its background thread.
+     * Creates the copier and its background thread, with a state of its own.
      * @param bucket the bucket
      * @param settings what to copy and how
      * @param clock the clock for the status
      */
     public RemoteCopies(SnapshotBucket bucket, RemoteSettings settings, Clock clock) {
+        this(bucket, settings, clock, new RemoteActivity(settings.location()));
+    }
+
+    /**
+     * Creates the copier and its background thread.
+     * @param bucket the bucket
+     * @param settings what to copy and how
+     * @param clock the clock for the status
+     * @param activity where copies publish what they did, shared with restores from the bucket
+     */
+    public RemoteCopies(SnapshotBucket bucket, RemoteSettings settings, Clock clock, RemoteActivity activity) {
         this.bucket = bucket;
         this.settings = settings;
         this.clock = clock;
-        this.status = new AtomicReference<>(RemoteStatus.initial(settings.location()));
+        this.activity = activity;
         this.executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
             Thread thread = new Thread(runnable, "migration-guard-remote");
             thread.setDaemon(true);
@@ -92,17 +99,11 @@ public final class RemoteCopies implements AutoCloseable {
      * @return the status
      */
     public RemoteStatus status() {
-        return this.status.get();
+        return state().status();
     }
 
-    /**
-     * Returns the copies made so far of one label with one outcome.
-     * @param label the label
-     * @param outcome {@code success} or {@code failure}
-     * @return the tally
-     */
-    public CopyTally uploads(SnapshotLabel label, String outcome) {
-        return this.uploads.computeIfAbsent(label.value() + "/" + outcome, (key) -> new CopyTally());
+    RemoteState state() {
+        return this.activity.state();
     }
 
     /**
@@ -245,13 +246,17 @@ public final class RemoteCopies implements AutoCloseable {
                     + " bytes as " + object.key() + ", " + took.toMillis() + " ms)");
             prune(label);
             // Published once retention is done too, so that whoever sees the count sees the bucket settled
-            update((status) -> status.withUpload(upload(name, RemoteStatus.Upload.SUCCESS, null))
-                    .withPending(this.pending.size()));
-            uploads(label, RemoteStatus.Upload.SUCCESS).add(took);
+            RemoteStatus.Upload upload = upload(name, RemoteStatus.Upload.SUCCESS, null);
+            int pending = this.pending.size();
+            this.activity.publish((state) -> state.withStatus(
+                            (status) -> status.withUpload(upload).withPending(pending))
+                    .withUpload(label, upload.outcome(), took));
         } catch (RemoteCopyException | IOException ex) {
-            uploads(label, RemoteStatus.Upload.FAILURE).add(Duration.ofNanos(System.nanoTime() - start));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
             String error = ex.getMessage();
-            update((status) -> status.withUpload(upload(name, RemoteStatus.Upload.FAILURE, error)));
+            RemoteStatus.Upload upload = upload(name, RemoteStatus.Upload.FAILURE, error);
+            this.activity.publish((state) ->
+                    state.withStatus((status) -> status.withUpload(upload)).withUpload(label, upload.outcome(), took));
             throw (ex instanceof RemoteCopyException remote) ? remote : new RemoteCopyException(error, ex);
         }
     }
@@ -312,7 +317,7 @@ public final class RemoteCopies implements AutoCloseable {
     }
 
     private void update(UnaryOperator<RemoteStatus> change) {
-        this.status.updateAndGet(change);
+        this.activity.publish((state) -> state.withStatus(change));
     }
 
     private static void pause(Duration delay) {

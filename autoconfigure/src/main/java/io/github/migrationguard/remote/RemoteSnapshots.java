@@ -13,9 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -31,10 +29,24 @@ public final class RemoteSnapshots implements RemoteSnapshotSource {
 
     private final SnapshotBucket bucket;
 
-    private final Map<String, CopyTally> downloads = new ConcurrentHashMap<>();
+    private final RemoteActivity activity;
 
+    /**
+     * Creates the snapshots of a bucket, with a state of their own.
+     * @param bucket the bucket
+     */
     public RemoteSnapshots(SnapshotBucket bucket) {
+        this(bucket, new RemoteActivity(bucket.location()));
+    }
+
+    /**
+     * Creates the snapshots of a bucket.
+     * @param bucket the bucket
+     * @param activity where downloads publish what they did, shared with the copies to the bucket
+     */
+    public RemoteSnapshots(SnapshotBucket bucket, RemoteActivity activity) {
         this.bucket = bucket;
+        this.activity = activity;
     }
 
     @Override
@@ -49,15 +61,6 @@ public final class RemoteSnapshots implements RemoteSnapshotSource {
      */
     public List<RemoteObject> list() {
         return this.bucket.list();
-    }
-
-    /**
-     * Returns the downloads made so far with one outcome.
-     * @param outcome {@code success} or {@code failure}
-     * @return the tally
-     */
-    public CopyTally downloads(String outcome) {
-        return this.downloads.computeIfAbsent(outcome, (key) -> new CopyTally());
     }
 
     @Override
@@ -136,7 +139,7 @@ public final class RemoteSnapshots implements RemoteSnapshotSource {
                             + "; nothing was changed",
                     ex);
         }
-        downloads(RemoteStatus.Upload.SUCCESS).add(Duration.ofNanos(System.nanoTime() - start));
+        downloaded(RemoteStatus.Upload.SUCCESS, start);
         logger.info("Downloaded " + object.key() + " from " + describe() + " to " + target
                 + " (SHA-256 and quick_check passed)");
         return target;
@@ -150,8 +153,13 @@ public final class RemoteSnapshots implements RemoteSnapshotSource {
         }
     }
 
+    private void downloaded(String outcome, long start) {
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        this.activity.publish((state) -> state.withDownload(outcome, took));
+    }
+
     private void failed(long start, Path partial) {
-        downloads(RemoteStatus.Upload.FAILURE).add(Duration.ofNanos(System.nanoTime() - start));
+        downloaded(RemoteStatus.Upload.FAILURE, start);
         try {
             Files.deleteIfExists(partial);
             Files.deleteIfExists(partial.resolveSibling(partial.getFileName() + "-journal"));

@@ -50,7 +50,9 @@ class RemoteCopiesTests {
                     .extracting(RemoteObject::fileName)
                     .containsExactly(fileName(copied), fileName(waiting));
             assertThat(copies.status().pending()).isZero();
-            assertThat(copies.uploads(SnapshotLabel.PRE_MIGRATE, "success").count())
+            assertThat(copies.state()
+                            .uploads(SnapshotLabel.PRE_MIGRATE, "success")
+                            .count())
                     .isZero();
             assertThat(notCopied).exists();
         }
@@ -73,7 +75,8 @@ class RemoteCopiesTests {
             copies.catchUp(new SnapshotDirectory(dir));
             await().atMost(WAIT)
                     .until(() -> copies.status().pending() == 0
-                            && copies.uploads(SnapshotLabel.PRE_MIGRATE, "success")
+                            && copies.state()
+                                            .uploads(SnapshotLabel.PRE_MIGRATE, "success")
                                             .count()
                                     == 3);
             List<String> keys = client.listObjectsV2((list) -> list.bucket(location.bucket())).contents().stream()
@@ -134,8 +137,10 @@ class RemoteCopiesTests {
                         Clock.systemUTC())) {
             copies.catchUp(new SnapshotDirectory(dir));
             await().atMost(WAIT)
-                    .until(() ->
-                            copies.uploads(SnapshotLabel.PRE_MIGRATE, "failure").count() > 0);
+                    .until(() -> copies.state()
+                                    .uploads(SnapshotLabel.PRE_MIGRATE, "failure")
+                                    .count()
+                            > 0);
             server.start();
             await().atMost(WAIT).until(() -> copies.status().pending() == 0);
             Path fetched = new RemoteSnapshots(copies.bucket())
