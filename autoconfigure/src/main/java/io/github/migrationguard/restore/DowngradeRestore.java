@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * everything written since. Once restored the database is at the older build's version, so a later boot of the same
  * build finds nothing ahead and restores nothing.
  */
-public final class DowngradeRestore {
+final class DowngradeRestore {
 
     /**
      * The property that turns the restore on.
@@ -57,7 +57,7 @@ public final class DowngradeRestore {
      * @param remote the snapshots off this machine, or {@code null}
      * @param activity where the {@code pre-restore} snapshot and its retention are recorded
      */
-    public DowngradeRestore(
+    DowngradeRestore(
             RestoreSettings settings,
             int keep,
             Clock clock,
@@ -79,7 +79,7 @@ public final class DowngradeRestore {
      * @return what was found and done
      * @throws RestoreException when a restore was due and could not be carried out; nothing was changed
      */
-    public DowngradeOutcome check(
+    DowngradeOutcome check(
             MigrationInfoService info,
             DataSource dataSource,
             DatabaseFile database,

@@ -18,13 +18,13 @@ import org.apache.commons.logging.LogFactory;
  * from the same snapshot, once its SHA-256 proves it unchanged; when that is impossible, stops startup rather than
  * serve a half-restored database.
  */
-public final class InterruptedRestore {
+final class InterruptedRestore {
 
     private static final Log logger = LogFactory.getLog(InterruptedRestore.class);
 
     private final JournaledRestore restore;
 
-    public InterruptedRestore(SnapshotRestorer restorer, Clock clock) {
+    InterruptedRestore(SnapshotRestorer restorer, Clock clock) {
         this.restore = new JournaledRestore(restorer, clock);
     }
 
@@ -36,7 +36,7 @@ public final class InterruptedRestore {
      * @return the completed restore, or empty when none was interrupted
      * @throws RestoreException when the interrupted restore cannot be completed
      */
-    public Optional<RestoreRecord> completeIfAny(DataSource dataSource, DatabaseFile database, Path backupDir) {
+    Optional<RestoreRecord> completeIfAny(DataSource dataSource, DatabaseFile database, Path backupDir) {
         Optional<RestoreIntent> pending = JournaledRestore.pending(backupDir);
         if (pending.isEmpty() || !database.exists()) {
             return Optional.empty();

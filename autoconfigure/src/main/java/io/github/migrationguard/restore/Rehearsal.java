@@ -27,7 +27,7 @@ import org.flywaydb.core.api.configuration.Configuration;
  * beside the snapshots, runs the pending migrations against the copy with the same Flyway configuration, and always
  * removes the copy. A failure stops startup before the live database is touched.
  */
-public final class Rehearsal {
+final class Rehearsal {
 
     private static final Log logger = LogFactory.getLog(Rehearsal.class);
 
@@ -35,7 +35,7 @@ public final class Rehearsal {
 
     private final Clock clock;
 
-    public Rehearsal(Clock clock) {
+    Rehearsal(Clock clock) {
         this.clock = clock;
     }
 
@@ -46,7 +46,7 @@ public final class Rehearsal {
      * @param snapshotSettings how copies are taken and where snapshots go
      * @throws RehearsalException when the migrations fail on the copy, or the copy cannot be made
      */
-    public void rehearse(Flyway flyway, DatabaseFile database, SnapshotSettings snapshotSettings) {
+    void rehearse(Flyway flyway, DatabaseFile database, SnapshotSettings snapshotSettings) {
         rehearse(flyway, database, snapshotSettings, Flyway::migrate);
     }
 
@@ -58,7 +58,7 @@ public final class Rehearsal {
      * @param migrateStep what migrates, given a Flyway configured like the application's but on the copy
      * @throws RehearsalException when the migrations fail on the copy, or the copy cannot be made
      */
-    public void rehearse(
+    void rehearse(
             Flyway flyway, DatabaseFile database, SnapshotSettings snapshotSettings, Consumer<Flyway> migrateStep) {
         if (!database.exists()) {
             logger.info("No rehearsal: " + database.skipReason());

@@ -28,7 +28,7 @@ import org.apache.commons.logging.LogFactory;
  * restores the newest intact snapshot, from the backup directory or, when it is newer there, from the bucket, before
  * anything else. No {@code pre-restore} snapshot: there is nothing to keep.
  */
-public final class RestoreIfMissing {
+final class RestoreIfMissing {
 
     static final String PROPERTY = "migration-guard.restore.if-missing";
 
@@ -53,7 +53,7 @@ public final class RestoreIfMissing {
      * @param restorer the restorer
      * @param remote the snapshots off this machine, or {@code null}
      */
-    public RestoreIfMissing(Clock clock, SnapshotRestorer restorer, RemoteSnapshotSource remote) {
+    RestoreIfMissing(Clock clock, SnapshotRestorer restorer, RemoteSnapshotSource remote) {
         this.clock = clock;
         this.restorer = restorer;
         this.remote = remote;
@@ -66,7 +66,7 @@ public final class RestoreIfMissing {
      * @return what was done, or empty when the database exists or there is nothing to restore
      * @throws RestoreException when a snapshot exists but cannot be restored, or the bucket cannot be read
      */
-    public Optional<RestoreRecord> restoreIfMissing(DataSource dataSource, SnapshotSettings snapshotSettings) {
+    Optional<RestoreRecord> restoreIfMissing(DataSource dataSource, SnapshotSettings snapshotSettings) {
         long start = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             if (DatabaseFile.locate(connection).exists()) {

@@ -15,17 +15,17 @@ import org.apache.commons.logging.LogFactory;
  * into the live database, through one connection of the application's data source. A failed restore is logged at
  * ERROR and the snapshot is kept for a restore by hand.
  */
-public final class RestoreOnFailure {
+final class RestoreOnFailure {
 
     private static final Log logger = LogFactory.getLog(RestoreOnFailure.class);
 
     private final JournaledRestore restore;
 
-    public RestoreOnFailure(SnapshotRestorer restorer) {
+    RestoreOnFailure(SnapshotRestorer restorer) {
         this(restorer, Clock.systemUTC());
     }
 
-    public RestoreOnFailure(SnapshotRestorer restorer, Clock clock) {
+    RestoreOnFailure(SnapshotRestorer restorer, Clock clock) {
         this.restore = new JournaledRestore(restorer, clock);
     }
 
@@ -37,7 +37,7 @@ public final class RestoreOnFailure {
      * @param failure why the migration failed
      * @return what came of the restore
      */
-    public RestoreRecord restore(DataSource dataSource, DatabaseFile database, Path snapshot, Throwable failure) {
+    RestoreRecord restore(DataSource dataSource, DatabaseFile database, Path snapshot, Throwable failure) {
         long start = System.nanoTime();
         logger.warn("Migration of " + database.path() + " failed (" + firstLine(failure.getMessage())
                 + "); restoring snapshot " + snapshot + " (migration-guard.restore.on-failure=true)");

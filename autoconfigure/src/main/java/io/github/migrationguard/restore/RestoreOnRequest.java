@@ -21,7 +21,7 @@ import org.apache.commons.logging.LogFactory;
  * database; restores; records the request in the restored database so that a later boot with the same value restores
  * nothing. Uses one connection of the application's data source at a time.
  */
-public final class RestoreOnRequest {
+final class RestoreOnRequest {
 
     private static final Log logger = LogFactory.getLog(RestoreOnRequest.class);
 
@@ -46,7 +46,7 @@ public final class RestoreOnRequest {
      * @param remote the snapshots off this machine, or {@code null}
      * @param activity where the {@code pre-restore} snapshot and its retention are recorded
      */
-    public RestoreOnRequest(
+    RestoreOnRequest(
             RestoreSettings settings,
             int keep,
             Clock clock,
@@ -68,7 +68,7 @@ public final class RestoreOnRequest {
      * @return what was done, or empty when no restore was asked for
      * @throws RestoreException when the request cannot be carried out
      */
-    public Optional<RestoreRecord> restoreIfRequested(
+    Optional<RestoreRecord> restoreIfRequested(
             DataSource dataSource, DatabaseFile database, SnapshotSettings snapshotSettings) {
         if (!this.settings.requested()) {
             return Optional.empty();

@@ -7,17 +7,11 @@ import io.github.migrationguard.lint.MigrationLint;
 import io.github.migrationguard.restore.CrashLoop;
 import io.github.migrationguard.restore.CrashLoops;
 import io.github.migrationguard.restore.DowngradeOutcome;
-import io.github.migrationguard.restore.DowngradeRestore;
-import io.github.migrationguard.restore.InterruptedRestore;
-import io.github.migrationguard.restore.Rehearsal;
 import io.github.migrationguard.restore.RehearsalException;
 import io.github.migrationguard.restore.RestoreException;
-import io.github.migrationguard.restore.RestoreIfMissing;
-import io.github.migrationguard.restore.RestoreOnFailure;
-import io.github.migrationguard.restore.RestoreOnRequest;
 import io.github.migrationguard.restore.RestoreRecord;
+import io.github.migrationguard.restore.RestoreSteps;
 import io.github.migrationguard.restore.RestoreTrigger;
-import io.github.migrationguard.restore.SnapshotRestorer;
 import io.github.migrationguard.snapshot.DatabaseFile;
 import io.github.migrationguard.snapshot.PendingSnapshot;
 import io.github.migrationguard.snapshot.Snapshot;
@@ -69,18 +63,9 @@ public final class GuardedMigration {
 
     private final MigrationLint lint;
 
-    private final RestoreOnRequest restoreOnRequest;
-
-    private final DowngradeRestore downgradeRestore;
-
-    private final Rehearsal rehearsal;
-
-    private final RestoreOnFailure restoreOnFailure;
-
-    private final InterruptedRestore interruptedRestore;
+    private final RestoreSteps restores;
 
     private final CrashLoops crashLoops;
-    private final RestoreIfMissing restoreIfMissing;
 
     private final OffMachineCopies offMachine;
 
@@ -164,15 +149,8 @@ public final class GuardedMigration {
                 settings.snapshot(), clock, reports, snapshotVerifier, backgroundVerificationMinBytes);
         this.fingerprintRecorder = new FingerprintRecorder(settings.heal(), clock);
         this.lint = new MigrationLint(settings.lint());
-        SnapshotRestorer restorer = new SnapshotRestorer();
-        this.restoreOnRequest = new RestoreOnRequest(
-                settings.restore(), settings.snapshot().keep(), clock, restorer, offMachine.snapshots(), reports);
-        this.restoreIfMissing = new RestoreIfMissing(clock, restorer, offMachine.snapshots());
-        this.downgradeRestore = new DowngradeRestore(
-                settings.restore(), settings.snapshot().keep(), clock, restorer, offMachine.snapshots(), reports);
-        this.rehearsal = new Rehearsal(clock);
-        this.restoreOnFailure = new RestoreOnFailure(restorer, clock);
-        this.interruptedRestore = new InterruptedRestore(restorer, clock);
+        this.restores = new RestoreSteps(
+                settings.restore(), settings.snapshot().keep(), clock, offMachine.snapshots(), reports);
         this.crashLoops = new CrashLoops(clock);
     }
 
@@ -340,8 +318,8 @@ public final class GuardedMigration {
         run.enter(GuardStep.COMPLETE_RESTORE);
         long start = System.nanoTime();
         try {
-            this.interruptedRestore
-                    .completeIfAny(
+            this.restores
+                    .completeInterrupted(
                             dataSource,
                             database,
                             snapshotSettings.directoryFor(database.path()).path())
@@ -355,7 +333,7 @@ public final class GuardedMigration {
         run.enter(GuardStep.RESTORE_ON_REQUEST);
         long start = System.nanoTime();
         try {
-            this.restoreOnRequest
+            this.restores
                     .restoreIfRequested(dataSource, run.database(), snapshotSettings)
                     .ifPresent(run.restores()::add);
         } catch (RestoreException ex) {
@@ -387,7 +365,7 @@ public final class GuardedMigration {
         run.enter(GuardStep.RESTORE_ON_REQUEST);
         long start = System.nanoTime();
         try {
-            Optional<RestoreRecord> restored = this.restoreIfMissing.restoreIfMissing(dataSource, snapshotSettings);
+            Optional<RestoreRecord> restored = this.restores.restoreIfMissing(dataSource, snapshotSettings);
             restored.ifPresent((restore) -> {
                 run.restores().add(restore);
                 run.located(DatabaseFile.locate(dataSource));
@@ -402,7 +380,7 @@ public final class GuardedMigration {
             MigrationInfoService info, DataSource dataSource, BootRun run, SnapshotSettings snapshotSettings) {
         long start = System.nanoTime();
         try {
-            return this.downgradeRestore.check(info, dataSource, run.database(), snapshotSettings);
+            return this.restores.checkDowngrade(info, dataSource, run.database(), snapshotSettings);
         } catch (RestoreException ex) {
             throw restoreFailed(run, RestoreTrigger.DOWNGRADE, ex, start);
         }
@@ -506,7 +484,7 @@ public final class GuardedMigration {
         try {
             // The copy gets this boot's heals first, so that it migrates exactly as the live database will
             this.flywayLogs.quietly(() -> {
-                this.rehearsal.rehearse(flyway, run.database(), snapshotSettings, (copy) -> {
+                this.restores.rehearse(flyway, run.database(), snapshotSettings, (copy) -> {
                     this.checksumHealer.applyToCopy(copy, plan.heals());
                     migrateStep(copy, applicationStep);
                 });
@@ -530,7 +508,7 @@ public final class GuardedMigration {
             return failure;
         }
         DataSource dataSource = flyway.getConfiguration().getDataSource();
-        RestoreRecord restore = this.restoreOnFailure.restore(
+        RestoreRecord restore = this.restores.restoreOnFailure(
                 dataSource, run.database(), snapshot.get().file(), failure);
         run.restores().add(restore);
         if (!restore.restored()) {

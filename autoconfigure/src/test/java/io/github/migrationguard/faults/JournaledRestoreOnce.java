@@ -1,10 +1,12 @@
 package io.github.migrationguard.faults;
 
-import io.github.migrationguard.restore.RestoreOnFailure;
-import io.github.migrationguard.restore.SnapshotRestorer;
+import io.github.migrationguard.restore.RestoreSettings;
+import io.github.migrationguard.restore.RestoreSteps;
 import io.github.migrationguard.snapshot.DatabaseFile;
+import io.github.migrationguard.strategy.MigrationReports;
 import io.github.migrationguard.testing.TestDatabases;
 import java.nio.file.Path;
+import java.time.Clock;
 import javax.sql.DataSource;
 
 /**
@@ -17,8 +19,8 @@ public final class JournaledRestoreOnce {
 
     public static void main(String[] args) {
         DataSource dataSource = TestDatabases.wal(Path.of(args[0]));
-        new RestoreOnFailure(new SnapshotRestorer())
-                .restore(
+        new RestoreSteps(RestoreSettings.defaults(), 1, Clock.systemUTC(), null, new MigrationReports())
+                .restoreOnFailure(
                         dataSource,
                         DatabaseFile.locate(dataSource),
                         Path.of(args[1]),
