@@ -12,7 +12,7 @@ import java.util.HexFormat;
  * fingerprints recorded by an earlier release keep proving what they proved: {@code sha256:} (format 1, keyword case
  * counts) and {@code v2:sha256:} (format 2, keyword case does not count).
  */
-public final class Fingerprint {
+final class Fingerprint {
 
     private static final String V1_PREFIX = "sha256:";
 
@@ -26,7 +26,7 @@ public final class Fingerprint {
      * @param dialect how the database reads it
      * @return {@code v2:sha256:} and the hex digest of the normalised text
      */
-    public static String of(String sql, SqlDialect dialect) {
+    static String of(String sql, SqlDialect dialect) {
         return V2_PREFIX + sha256(new SqlNormalizer(dialect, true).normalize(sql));
     }
 
@@ -37,7 +37,7 @@ public final class Fingerprint {
      * @param recorded a recorded fingerprint, of any format
      * @return the fingerprint in the recorded one's format
      */
-    public static String like(String sql, SqlDialect dialect, String recorded) {
+    static String like(String sql, SqlDialect dialect, String recorded) {
         if (isCurrent(recorded)) {
             return of(sql, dialect);
         }
@@ -49,7 +49,7 @@ public final class Fingerprint {
      * @param recorded the recorded fingerprint
      * @return whether it ignores keyword case
      */
-    public static boolean isCurrent(String recorded) {
+    static boolean isCurrent(String recorded) {
         return recorded != null && recorded.startsWith(V2_PREFIX);
     }
 

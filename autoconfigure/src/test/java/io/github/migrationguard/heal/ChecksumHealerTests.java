@@ -300,6 +300,19 @@ class ChecksumHealerTests {
                 .contains(heal.oldChecksum() + " -> " + heal.newChecksum());
     }
 
+    @Test
+    void fingerprintRecordedInTheFirstFormatStillProvesWhitespaceDrift() {
+        applyAndRecord(V1);
+        new JdbcTemplate(this.dataSource)
+                .update(
+                        "UPDATE migration_guard_fingerprint SET fingerprint = ? WHERE version = '1'",
+                        Fingerprint.like(V1, SqlDialect.STANDARD, "sha256:"));
+        this.migrations.add("V1__item.sql", V1_REFORMATTED);
+        assertThat(healer(HealSettings.defaults()).heal(configure().load()))
+                .extracting(Heal::reason)
+                .containsExactly(Heal.Reason.FINGERPRINT);
+    }
+
     private void applyAndRecord(String v1) {
         this.migrations.add("V1__item.sql", v1);
         Flyway flyway = configure().load();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.github.migrationguard.heal.ChecksumDriftException;
-import io.github.migrationguard.heal.Fingerprint;
 import io.github.migrationguard.heal.FingerprintRecorder;
 import io.github.migrationguard.heal.Heal;
 import io.github.migrationguard.heal.HealMode;
@@ -16,7 +15,6 @@ import io.github.migrationguard.snapshot.SnapshotAttempt;
 import io.github.migrationguard.snapshot.SnapshotLabel;
 import io.github.migrationguard.snapshot.SnapshotSettings;
 import io.github.migrationguard.snapshot.SnapshotWhen;
-import io.github.migrationguard.sql.SqlDialect;
 import io.github.migrationguard.testing.Migrations;
 import io.github.migrationguard.testing.TestDatabases;
 import java.io.IOException;
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The order of a guarded boot on real SQLite files: plan, snapshot, heal, migrate. Each test replays a shape of
@@ -231,20 +228,6 @@ class GuardedBootPlanTests {
         assertThatExceptionOfType(ChecksumDriftException.class)
                 .isThrownBy(() -> guard(HealSettings.defaults()).migrate(flyway()))
                 .withMessageContaining("more than whitespace, comments or keyword case changed");
-    }
-
-    @Test
-    void fingerprintRecordedInTheFirstFormatStillProvesWhitespaceDrift() {
-        release("V2__seed.sql", V2);
-        new JdbcTemplate(TestDatabases.wal(this.db))
-                .update(
-                        "UPDATE migration_guard_fingerprint SET fingerprint = ? WHERE version = '2'",
-                        Fingerprint.like(V2, SqlDialect.STANDARD, "sha256:"));
-        this.migrations.add("V2__seed.sql", "-- seed\nINSERT INTO item (id, name)\n  VALUES (1, 'one'), (2, NULL);\n");
-
-        assertThat(guard(HealSettings.defaults()).migrate(flyway()).heals())
-                .extracting(Heal::reason)
-                .containsExactly(Heal.Reason.FINGERPRINT);
     }
 
     private void releaseWithDeleteInV3() {
