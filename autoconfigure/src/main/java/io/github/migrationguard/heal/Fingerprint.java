@@ -1,6 +1,7 @@
 package io.github.migrationguard.heal;
 
 import io.github.migrationguard.sql.SqlDialect;
+import io.github.migrationguard.sql.SqlNormalizer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -9,7 +9,7 @@ import java.util.List;
  * quoted identifiers can ever be treated as whitespace or comment. Unterminated quotes and comments run to the end
  * of the text, which keeps everything after them byte-exact.
  */
-public final class SqlLexer {
+final class SqlLexer {
 
     private final String sql;
 
@@ -28,7 +28,7 @@ public final class SqlLexer {
      * @param dialect how the database reads it
      * @return the tokens in order
      */
-    public static List<SqlToken> tokenize(String sql, SqlDialect dialect) {
+    static List<SqlToken> tokenize(String sql, SqlDialect dialect) {
         return new SqlLexer(sql, dialect).tokens();
     }
 

@@ -7,12 +7,12 @@ package io.github.migrationguard.sql;
  * @param start index of its first character
  * @param end index after its last character
  */
-public record SqlToken(Kind kind, int start, int end) {
+record SqlToken(Kind kind, int start, int end) {
 
     /**
      * What a token is.
      */
-    public enum Kind {
+    enum Kind {
 
         /**
          * A run of whitespace: meaningless between tokens.
@@ -44,7 +44,7 @@ public record SqlToken(Kind kind, int start, int end) {
      * Whether this token means nothing to the database.
      * @return whether it is whitespace or a comment
      */
-    public boolean isGap() {
+    boolean isGap() {
         return this.kind == Kind.WHITESPACE || this.kind == Kind.COMMENT;
     }
 
@@ -53,7 +53,7 @@ public record SqlToken(Kind kind, int start, int end) {
      * @param sql the text it was read from
      * @return its characters
      */
-    public String text(String sql) {
+    String text(String sql) {
         return sql.substring(this.start, this.end);
     }
 }

@@ -3,6 +3,7 @@ package io.github.migrationguard.heal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.migrationguard.sql.SqlDialect;
+import io.github.migrationguard.sql.SqlNormalizer;
 import org.junit.jupiter.api.Test;
 
 class SqlNormalizerTests {

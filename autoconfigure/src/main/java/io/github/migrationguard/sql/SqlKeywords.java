@@ -1,4 +1,4 @@
-package io.github.migrationguard.heal;
+package io.github.migrationguard.sql;
 
 import java.util.Locale;
 import java.util.Set;

@@ -1,17 +1,14 @@
-package io.github.migrationguard.heal;
+package io.github.migrationguard.sql;
 
-import io.github.migrationguard.sql.SqlDialect;
-import io.github.migrationguard.sql.SqlLexer;
-import io.github.migrationguard.sql.SqlToken;
 import io.github.migrationguard.sql.SqlToken.Kind;
 
 /**
- * Rewrites migration SQL so that two texts normalise alike only when they differ in nothing but comments and
+ * Internal: rewrites migration SQL so that two texts normalise alike only when they differ in nothing but comments and
  * whitespace outside quotes. Every token is kept byte for byte, in order; a gap between two tokens becomes one space,
  * and disappears only where no database could read the tokens differently without it: next to a bracket, comma
  * or semicolon, and between a word or a quote and an operator character.
  */
-final class SqlNormalizer {
+public final class SqlNormalizer {
 
     private final SqlDialect dialect;
 
@@ -21,7 +18,7 @@ final class SqlNormalizer {
      * Creates a normaliser for which keyword case counts (fingerprint format 1).
      * @param dialect how the database reads the text
      */
-    SqlNormalizer(SqlDialect dialect) {
+    public SqlNormalizer(SqlDialect dialect) {
         this(dialect, false);
     }
 
@@ -30,7 +27,7 @@ final class SqlNormalizer {
      * @param dialect how the database reads the text
      * @param foldKeywords whether SQL keywords are upper-cased, so that their letter case does not count
      */
-    SqlNormalizer(SqlDialect dialect, boolean foldKeywords) {
+    public SqlNormalizer(SqlDialect dialect, boolean foldKeywords) {
         this.dialect = dialect;
         this.foldKeywords = foldKeywords;
     }
@@ -40,7 +37,7 @@ final class SqlNormalizer {
      * @param sql the migration SQL
      * @return the normalised text
      */
-    String normalize(String sql) {
+    public String normalize(String sql) {
         StringBuilder normalized = new StringBuilder(sql.length());
         SqlToken previous = null;
         boolean gap = false;
