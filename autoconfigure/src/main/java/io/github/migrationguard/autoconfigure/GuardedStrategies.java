@@ -1,7 +1,6 @@
 package io.github.migrationguard.autoconfigure;
 
 import io.github.migrationguard.strategy.GuardedMigration;
-import io.github.migrationguard.strategy.MigrationGuardStrategy;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;

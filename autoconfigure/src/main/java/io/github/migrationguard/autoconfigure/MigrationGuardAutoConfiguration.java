@@ -8,7 +8,6 @@ import io.github.migrationguard.remote.RemoteSnapshots;
 import io.github.migrationguard.snapshot.SnapshotException;
 import io.github.migrationguard.strategy.GuardedMigration;
 import io.github.migrationguard.strategy.LiveSnapshots;
-import io.github.migrationguard.strategy.MigrationGuardStrategy;
 import io.github.migrationguard.strategy.MigrationReports;
 import io.github.migrationguard.strategy.OffMachineCopies;
 import io.micrometer.core.instrument.MeterRegistry;

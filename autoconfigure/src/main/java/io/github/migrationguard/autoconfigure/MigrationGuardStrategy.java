@@ -1,16 +1,17 @@
-package io.github.migrationguard.strategy;
+package io.github.migrationguard.autoconfigure;
 
+import io.github.migrationguard.strategy.GuardedMigration;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 
 /**
  * The {@link FlywayMigrationStrategy} that Spring Boot's Flyway initializer calls: a {@link GuardedMigration}.
  */
-public class MigrationGuardStrategy implements FlywayMigrationStrategy {
+class MigrationGuardStrategy implements FlywayMigrationStrategy {
 
     private final GuardedMigration migration;
 
-    public MigrationGuardStrategy(GuardedMigration migration) {
+    MigrationGuardStrategy(GuardedMigration migration) {
         this.migration = migration;
     }
 
