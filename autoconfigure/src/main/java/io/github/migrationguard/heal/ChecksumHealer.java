@@ -22,8 +22,8 @@ import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.ValidateResult;
 
 /**
- * Heals checksum drift of applied versioned migrations when it is certified or proven harmless. In two steps: a
- * {@link #plan plan} from one look at Flyway that writes nothing and lists every validation problem a heal would not
+ * Internal: heals checksum drift of applied versioned migrations when it is certified or proven harmless. In two steps:
+ * a {@link #plan plan} from one look at Flyway that writes nothing and lists every validation problem a heal would not
  * clear, then {@link #apply} after the snapshot, in one transaction.
  */
 public final class ChecksumHealer {

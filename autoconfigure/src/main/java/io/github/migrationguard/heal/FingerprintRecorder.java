@@ -15,9 +15,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records, after a successful migrate, the fingerprint of every applied versioned SQL migration whose checksum matches
- * its file, so that later whitespace- or comment-only drift can be proven harmless. Migrations applied before
- * migration-guard was added get theirs the first time their checksum matches.
+ * Internal: records, after a successful migrate, the fingerprint of every applied versioned SQL migration whose
+ * checksum matches its file, so that later whitespace- or comment-only drift can be proven harmless. Migrations applied
+ * before migration-guard was added get theirs the first time their checksum matches.
  */
 public final class FingerprintRecorder {
 

@@ -3,8 +3,8 @@ package io.github.migrationguard.heal;
 import java.util.List;
 
 /**
- * What self-heal decided from one look at Flyway, before anything is written: the heals to carry out and the problems
- * that stop startup. Carried out by {@link ChecksumHealer#apply}.
+ * Internal: what self-heal decided from one look at Flyway, before anything is written: the heals to carry out and the
+ * problems that stop startup. Carried out by {@link ChecksumHealer#apply}.
  */
 public final class HealPlan {
 

@@ -9,9 +9,9 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 
 /**
- * Lint around a migration: before migrating, the pending SQL migrations that will not do on SQLite what their author
- * thinks; after migrating, {@code PRAGMA foreign_key_check}. Each finding is logged as a WARN with file, line and fix,
- * and stops startup when {@link LintFailOn#WARNING} says so.
+ * Internal: lint around a migration: before migrating, the pending SQL migrations that will not do on SQLite what their
+ * author thinks; after migrating, {@code PRAGMA foreign_key_check}. Each finding is logged as a WARN with file, line
+ * and fix, and stops startup when {@link LintFailOn#WARNING} says so.
  */
 public final class MigrationLint {
 

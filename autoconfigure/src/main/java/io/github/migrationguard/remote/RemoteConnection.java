@@ -3,8 +3,8 @@ package io.github.migrationguard.remote;
 import java.net.URI;
 
 /**
- * How to reach the S3-compatible server. Holds the secret key: never log it or show it ({@link #toString()} leaves
- * it out).
+ * Internal: how to reach the S3-compatible server. Holds the secret key: never log it or show it ({@link #toString()}
+ * leaves it out).
  *
  * @param endpoint the server's URL, or {@code null} for AWS
  * @param region the region, or {@code null} for the AWS SDK's default chain

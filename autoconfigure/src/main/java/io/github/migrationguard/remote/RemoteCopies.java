@@ -27,10 +27,10 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Copies final-name snapshots to the bucket in the background, one at a time, oldest first, retrying with backoff
- * until the bucket takes them; then prunes the bucket per label. Reads only snapshot files, never the live database.
- * A snapshot still waiting when the application stops is found again by {@link #catchUp(SnapshotDirectory)} at the
- * next start.
+ * Internal: copies final-name snapshots to the bucket in the background, one at a time, oldest first, retrying with
+ * backoff until the bucket takes them; then prunes the bucket per label. Reads only snapshot files, never the live
+ * database. A snapshot still waiting when the application stops is found again by {@link #catchUp(SnapshotDirectory)}
+ * at the next start.
  */
 public final class RemoteCopies implements AutoCloseable {
 

@@ -1,8 +1,8 @@
 package io.github.migrationguard.remote;
 
 /**
- * Thrown when a snapshot cannot be copied to or read from the bucket. The message says what went wrong with which
- * object and what to do; it never holds a secret.
+ * Internal: thrown when a snapshot cannot be copied to or read from the bucket. The message says what went wrong with
+ * which object and what to do; it never holds a secret.
  */
 public class RemoteCopyException extends RuntimeException {
 

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /**
- * Where snapshots are copied to: a bucket and a key prefix, parsed from {@code s3://bucket/prefix}.
+ * Internal: where snapshots are copied to: a bucket and a key prefix, parsed from {@code s3://bucket/prefix}.
  *
  * @param bucket the bucket name
  * @param prefix the key prefix without leading or trailing slash, possibly empty

@@ -4,7 +4,7 @@ import io.github.migrationguard.snapshot.SnapshotName;
 import java.util.Optional;
 
 /**
- * A snapshot in the bucket.
+ * Internal: a snapshot in the bucket.
  *
  * @param key the object key
  * @param name the snapshot name, parsed from the key without prefix and compression suffix

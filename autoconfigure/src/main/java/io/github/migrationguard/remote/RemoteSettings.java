@@ -7,7 +7,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Plain settings of off-machine copies, free of Spring Boot.
+ * Internal: plain settings of off-machine copies, free of Spring Boot.
  *
  * @param location where copies go, or {@code null} when copies are off (the starter still holds the other settings,
  * to show them)

@@ -19,8 +19,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Snapshots in the bucket as a restore sees them: listed, and fetched as local files proven intact. An object is
- * downloaded to a hidden {@code .partial} file in the backup directory, checked against the SHA-256 it carries and
+ * Internal: snapshots in the bucket as a restore sees them: listed, and fetched as local files proven intact. An object
+ * is downloaded to a hidden {@code .partial} file in the backup directory, checked against the SHA-256 it carries and
  * with {@code quick_check}, and only then renamed to its snapshot name.
  */
 public final class RemoteSnapshots implements RemoteSnapshotSource {

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * Everything off-machine copies did since the application started, as one immutable value: the status (bucket, latest
- * upload, objects kept, snapshots waiting) and the tallies the meters count (uploads by label and outcome, downloads
- * by outcome). Every change publishes by replacing it with the result of one of the {@code with...} functions (see
- * {@link RemoteActivity}); the remote health indicator and meters read one value and never change it.
+ * Internal: everything off-machine copies did since the application started, as one immutable value: the status
+ * (bucket, latest upload, objects kept, snapshots waiting) and the tallies the meters count (uploads by label and
+ * outcome, downloads by outcome). Every change publishes by replacing it with the result of one of the {@code with...}
+ * functions (see {@link RemoteActivity}); the remote health indicator and meters read one value and never change it.
  *
  * @param status what copies look like right now
  * @param uploads copies to the bucket by label and outcome

@@ -3,7 +3,7 @@ package io.github.migrationguard.remote;
 import java.time.Instant;
 
 /**
- * What off-machine copies look like right now, for health, metrics and the endpoint. Holds no secret.
+ * Internal: what off-machine copies look like right now, for health, metrics and the endpoint. Holds no secret.
  *
  * @param location the bucket and prefix
  * @param lastUpload the latest copy attempt, or {@code null} before the first

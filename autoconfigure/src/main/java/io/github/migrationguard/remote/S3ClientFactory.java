@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
- * Builds the {@link S3Client} used when the application has none of its own.
+ * Internal: builds the {@link S3Client} used when the application has none of its own.
  */
 public final class S3ClientFactory {
 

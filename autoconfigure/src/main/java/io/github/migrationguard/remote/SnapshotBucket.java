@@ -23,8 +23,8 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The snapshots under one {@code s3://bucket/prefix}: lists, writes, reads and deletes objects whose names are
- * snapshot names, and never any other object. Each object carries the SHA-256 of the snapshot it holds (before
+ * Internal: the snapshots under one {@code s3://bucket/prefix}: lists, writes, reads and deletes objects whose names
+ * are snapshot names, and never any other object. Each object carries the SHA-256 of the snapshot it holds (before
  * compression) in its metadata, so that a copy can be proven intact without trusting the server.
  */
 public final class SnapshotBucket {

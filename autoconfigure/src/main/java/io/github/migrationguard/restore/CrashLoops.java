@@ -21,11 +21,12 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Remembers, in the file {@value #FILE} of the backup directory, the last restore after a failed migration: which
- * snapshot was restored, what the database held right after, and how many boots in a row have failed. The next boot
- * reuses that snapshot as its pre-migrate snapshot while the database still holds exactly that, so a crash loop copies
- * nothing and, with pruning left to boots that succeed, deletes nothing. Any other write in between (rows, a restore
- * on request) and the boot takes a fresh snapshot. A boot that migrates (or finds nothing to migrate) ends the loop.
+ * Internal: remembers, in the file {@value #FILE} of the backup directory, the last restore after a failed migration:
+ * which snapshot was restored, what the database held right after, and how many boots in a row have failed. The next
+ * boot reuses that snapshot as its pre-migrate snapshot while the database still holds exactly that, so a crash loop
+ * copies nothing and, with pruning left to boots that succeed, deletes nothing. Any other write in between (rows, a
+ * restore on request) and the boot takes a fresh snapshot. A boot that migrates (or finds nothing to migrate) ends the
+ * loop.
  * <p>
  * "Unchanged" is proven by the database's files as the file system describes them ({@link DatabaseFileState}, two
  * {@code stat} calls), not by reading the database: a boot in a loop must not cost a read of every row when the copy

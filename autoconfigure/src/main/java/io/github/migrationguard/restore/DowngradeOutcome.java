@@ -1,7 +1,7 @@
 package io.github.migrationguard.restore;
 
 /**
- * What the check for an older build on a newer database found and did: at most one of the two is set.
+ * Internal: what the check for an older build on a newer database found and did: at most one of the two is set.
  *
  * @param ahead the database is still ahead of the application, or {@code null}
  * @param restore the database was restored to the application's version, or {@code null}

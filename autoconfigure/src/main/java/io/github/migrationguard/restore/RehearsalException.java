@@ -1,7 +1,7 @@
 package io.github.migrationguard.restore;
 
 /**
- * Thrown when the pending migrations fail against the throwaway copy; the live database was not touched.
+ * Internal: thrown when the pending migrations fail against the throwaway copy; the live database was not touched.
  */
 public class RehearsalException extends RuntimeException {
 

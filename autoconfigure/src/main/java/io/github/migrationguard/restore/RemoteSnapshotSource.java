@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Snapshots kept off this machine (in a bucket), fetched as verified local files that a restore can then use like any
- * snapshot in the backup directory. Implemented by {@code io.github.migrationguard.remote.RemoteSnapshots}.
+ * Internal: snapshots kept off this machine (in a bucket), fetched as verified local files that a restore can then use
+ * like any snapshot in the backup directory. Implemented by {@code io.github.migrationguard.remote.RemoteSnapshots}.
  */
 public interface RemoteSnapshotSource {
 

@@ -4,7 +4,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when a snapshot cannot be restored into the live database; the message says what failed and what to do.
+ * Internal: thrown when a snapshot cannot be restored into the live database; the message says what failed and what to
+ * do.
  */
 public class RestoreException extends RuntimeException {
 

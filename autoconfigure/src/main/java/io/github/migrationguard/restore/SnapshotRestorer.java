@@ -14,12 +14,13 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Restores a snapshot into the live database through SQLite's online backup API, on a connection the caller holds, so
- * that SQLite itself rewrites the pages and keeps the {@code -wal} and {@code -shm} files coherent for every other
- * connection. Copies in one backup step: the step takes the database's write lock (waiting for other connections up
- * to {@link #DEFAULT_LOCK_WAIT}), writes every page and commits, so the live file only changes while the lock is held,
- * and either every page changes or none. Then proves the live database matches the snapshot page for page and passes
- * {@code quick_check}. When the lock cannot be had, nothing changed and {@link RestoreNotStartedException} says so.
+ * Internal: restores a snapshot into the live database through SQLite's online backup API, on a connection the caller
+ * holds, so that SQLite itself rewrites the pages and keeps the {@code -wal} and {@code -shm} files coherent for every
+ * other connection. Copies in one backup step: the step takes the database's write lock (waiting for other connections
+ * up to {@link #DEFAULT_LOCK_WAIT}), writes every page and commits, so the live file only changes while the lock is
+ * held, and either every page changes or none. Then proves the live database matches the snapshot page for page and
+ * passes {@code quick_check}. When the lock cannot be had, nothing changed and {@link RestoreNotStartedException} says
+ * so.
  */
 public final class SnapshotRestorer {
 

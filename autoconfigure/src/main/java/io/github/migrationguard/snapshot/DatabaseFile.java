@@ -12,8 +12,8 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
- * Where a {@link DataSource}'s database lives, as SQLite itself reports it ({@code PRAGMA database_list}), or why it
- * cannot be snapshotted.
+ * Internal: where a {@link DataSource}'s database lives, as SQLite itself reports it ({@code PRAGMA database_list}), or
+ * why it cannot be snapshotted.
  *
  * @param path the main database file, or {@code null} when {@link #skipReason()} says why there is none
  * @param skipReason why there is nothing to snapshot, or {@code null}

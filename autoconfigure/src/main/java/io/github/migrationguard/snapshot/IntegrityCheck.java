@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * SQLite's own consistency checks, quoting the first problems SQLite finds in its own words. The one place the starter
- * asks SQLite whether a database is sound: a snapshot before it gets its final name, a downloaded or requested snapshot
- * before it is restored, and the live database after a restore.
+ * Internal: SQLite's own consistency checks, quoting the first problems SQLite finds in its own words. The one place
+ * the starter asks SQLite whether a database is sound: a snapshot before it gets its final name, a downloaded or
+ * requested snapshot before it is restored, and the live database after a restore.
  */
 public enum IntegrityCheck {
 

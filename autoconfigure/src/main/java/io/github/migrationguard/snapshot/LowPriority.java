@@ -10,12 +10,12 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Runs work that competes with the application for CPU (reading and verifying every page of a live snapshot) on a
- * thread of its own at a lower CPU priority ({@code nice} {@value #NICE}), so that the application's threads get the
- * CPU first when both want it and the snapshot only takes longer. On Linux the nice value belongs to one thread, and a
- * process without privileges can lower a thread's priority but never raise it back: hence a fresh thread each time,
- * never the caller's (a scheduler or request thread). Elsewhere, or when {@code renice} cannot be run, the work runs at
- * normal priority.
+ * Internal: runs work that competes with the application for CPU (reading and verifying every page of a live snapshot)
+ * on a thread of its own at a lower CPU priority ({@code nice} {@value #NICE}), so that the application's threads get
+ * the CPU first when both want it and the snapshot only takes longer. On Linux the nice value belongs to one thread,
+ * and a process without privileges can lower a thread's priority but never raise it back: hence a fresh thread each
+ * time, never the caller's (a scheduler or request thread). Elsewhere, or when {@code renice} cannot be run, the work
+ * runs at normal priority.
  */
 public final class LowPriority {
 

@@ -7,10 +7,10 @@ import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteErrorCode;
 
 /**
- * SQLite's online backup API, in both directions: {@link #copy} the database a connection holds into a file, or
- * {@link #restore} a file into it. Both copy every page in a single step. Stepping a few pages at a time restarts from
- * scratch whenever another connection writes, which under a busy writer never finishes; one step reads a consistent
- * view while WAL writers carry on, and writes every page under one write lock.
+ * Internal: SQLite's online backup API, in both directions: {@link #copy} the database a connection holds into a file,
+ * or {@link #restore} a file into it. Both copy every page in a single step. Stepping a few pages at a time restarts
+ * from scratch whenever another connection writes, which under a busy writer never finishes; one step reads a
+ * consistent view while WAL writers carry on, and writes every page under one write lock.
  */
 public final class OnlineBackup {
 

@@ -14,9 +14,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * A snapshot whose copy is done and whose verification, fsync and rename to the final name run in the background
- * ({@link SnapshotWriter#start}). Until it is settled, only the hidden {@code .partial} file exists; it gets its final
- * name only once verified, and is deleted when verification fails or is cancelled.
+ * Internal: a snapshot whose copy is done and whose verification, fsync and rename to the final name run in the
+ * background ({@link SnapshotWriter#start}). Until it is settled, only the hidden {@code .partial} file exists; it gets
+ * its final name only once verified, and is deleted when verification fails or is cancelled.
  */
 public final class PendingSnapshot {
 

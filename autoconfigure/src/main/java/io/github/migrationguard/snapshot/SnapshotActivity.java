@@ -1,9 +1,9 @@
 package io.github.migrationguard.snapshot;
 
 /**
- * Where the steps that take and prune snapshots report what they did, as they do it: the guard's state, which health,
- * metrics and the endpoint read. Implementations are thread-safe: a snapshot verified in the background reports from
- * its own thread.
+ * Internal: where the steps that take and prune snapshots report what they did, as they do it: the guard's state, which
+ * health, metrics and the endpoint read. Implementations are thread-safe: a snapshot verified in the background reports
+ * from its own thread.
  */
 public interface SnapshotActivity {
 

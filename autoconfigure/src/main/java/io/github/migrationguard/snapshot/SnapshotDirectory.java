@@ -18,9 +18,9 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The directory snapshots live in: lists them by the timestamp in their names, removes leftovers of copies that never
- * finished, and prunes each label down to a number of snapshots. Files whose names are not snapshot names are never
- * touched.
+ * Internal: the directory snapshots live in: lists them by the timestamp in their names, removes leftovers of copies
+ * that never finished, and prunes each label down to a number of snapshots. Files whose names are not snapshot names
+ * are never touched.
  */
 public final class SnapshotDirectory {
 

@@ -1,7 +1,7 @@
 package io.github.migrationguard.snapshot;
 
 /**
- * Thrown when a snapshot cannot be taken, verified or stored. The message says what failed and what to check.
+ * Internal: thrown when a snapshot cannot be taken, verified or stored. The message says what failed and what to check.
  */
 public class SnapshotException extends RuntimeException {
 

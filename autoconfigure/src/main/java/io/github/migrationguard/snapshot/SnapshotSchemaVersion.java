@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Reads the schema version recorded inside a snapshot file, from its Flyway schema history table.
+ * Internal: reads the schema version recorded inside a snapshot file, from its Flyway schema history table.
  */
 public final class SnapshotSchemaVersion {
 

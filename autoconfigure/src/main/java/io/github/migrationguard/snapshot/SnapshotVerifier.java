@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Turns a freshly copied file into a standalone SQLite database (rollback journal, no {@code -wal} beside it) and
- * checks it as thoroughly as asked.
+ * Internal: turns a freshly copied file into a standalone SQLite database (rollback journal, no {@code -wal} beside it)
+ * and checks it as thoroughly as asked.
  */
 public final class SnapshotVerifier {
 

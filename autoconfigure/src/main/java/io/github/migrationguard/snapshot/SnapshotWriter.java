@@ -19,8 +19,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Takes a snapshot of a live SQLite database: copies it to a hidden {@code .partial} file in the snapshot directory,
- * verifies it, forces it to disk and renames it atomically to its final name, either before returning
+ * Internal: takes a snapshot of a live SQLite database: copies it to a hidden {@code .partial} file in the snapshot
+ * directory, verifies it, forces it to disk and renames it atomically to its final name, either before returning
  * ({@link #write}) or in the background after the copy ({@link #start}). A final name never holds a partial or
  * unverified file; whatever fails, the temporary file is removed.
  */

@@ -1,7 +1,7 @@
 package io.github.migrationguard.snapshot;
 
 /**
- * SQL identifiers for names that come from configuration, such as the Flyway history table.
+ * Internal: SQL identifiers for names that come from configuration, such as the Flyway history table.
  */
 public final class SqlIdentifiers {
 

@@ -1,7 +1,8 @@
 package io.github.migrationguard.snapshot;
 
 /**
- * SQL string literals for values that cannot be bound as parameters, such as file names in {@code VACUUM INTO}.
+ * Internal: SQL string literals for values that cannot be bound as parameters, such as file names in {@code VACUUM
+ * INTO}.
  */
 public final class SqlLiterals {
 

@@ -8,8 +8,8 @@ import org.sqlite.SQLiteOpenMode;
 import org.sqlite.jdbc4.JDBC4Connection;
 
 /**
- * Opens direct SQLite connections to snapshot files, outside the application's pool, so that working on a snapshot
- * never waits for (or takes) one of the application's connections.
+ * Internal: opens direct SQLite connections to snapshot files, outside the application's pool, so that working on a
+ * snapshot never waits for (or takes) one of the application's connections.
  */
 public final class SqliteConnections {
 

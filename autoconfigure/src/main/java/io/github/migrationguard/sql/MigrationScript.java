@@ -3,7 +3,7 @@ package io.github.migrationguard.sql;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The SQL file of a migration, as Flyway resolved it.
+ * Internal: the SQL file of a migration, as Flyway resolved it.
  *
  * @param name the script name relative to its location, as Flyway reports it ({@code V2__add_tag.sql}, or
  * {@code sub/V2__add_tag.sql} in a sub-directory)

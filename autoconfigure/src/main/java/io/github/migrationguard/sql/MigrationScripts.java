@@ -23,12 +23,12 @@ import org.flywaydb.core.api.resource.LoadableResource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the SQL files of migrations as Flyway resolved them, through Flyway's public API only: the configured
- * {@link ResourceProvider} when there is one (Flyway reads through it then), else the file Flyway found
- * ({@link MigrationInfo#getPhysicalLocation()}, in a directory or a jar), else the script under each location. The
- * script's own {@code .conf} beside it is read too: its {@code encoding} decides how the text is decoded, as in Flyway.
- * Flyway's settings are read once: each call of {@code Configuration.getLocations()} parses the locations again and
- * scans the class path for Flyway's plugins, which made reading 86 scripts cost more than the migrations themselves.
+ * Internal: reads the SQL files of migrations as Flyway resolved them, through Flyway's public API only: the configured
+ * {@link ResourceProvider} when there is one (Flyway reads through it then), else the file Flyway found ({@link
+ * MigrationInfo#getPhysicalLocation()}, in a directory or a jar), else the script under each location. The script's own
+ * {@code .conf} beside it is read too: its {@code encoding} decides how the text is decoded, as in Flyway. Flyway's
+ * settings are read once: each call of {@code Configuration.getLocations()} parses the locations again and scans the
+ * class path for Flyway's plugins, which made reading 86 scripts cost more than the migrations themselves.
  */
 public final class MigrationScripts {
 

@@ -5,8 +5,8 @@ import io.github.migrationguard.sql.SqlToken.Kind;
 /**
  * Internal: rewrites migration SQL so that two texts normalise alike only when they differ in nothing but comments and
  * whitespace outside quotes. Every token is kept byte for byte, in order; a gap between two tokens becomes one space,
- * and disappears only where no database could read the tokens differently without it: next to a bracket, comma
- * or semicolon, and between a word or a quote and an operator character.
+ * and disappears only where no database could read the tokens differently without it: next to a bracket, comma or
+ * semicolon, and between a word or a quote and an operator character.
  */
 public final class SqlNormalizer {
 

@@ -3,7 +3,7 @@ package io.github.migrationguard.sql;
 import java.util.regex.Pattern;
 
 /**
- * One statement of a SQL script.
+ * Internal: one statement of a SQL script.
  *
  * @param line the line of the script the statement starts on, from 1
  * @param text the statement as written, from its first token to its last, without the terminating semicolon

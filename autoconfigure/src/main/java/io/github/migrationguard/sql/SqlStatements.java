@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Splits a migration script into the statements to run one by one: at semicolons outside quotes and comments, and
- * outside the {@code BEGIN ... END} body of a {@code CREATE TRIGGER}.
+ * Internal: splits a migration script into the statements to run one by one: at semicolons outside quotes and comments,
+ * and outside the {@code BEGIN ... END} body of a {@code CREATE TRIGGER}.
  */
 public final class SqlStatements {
 

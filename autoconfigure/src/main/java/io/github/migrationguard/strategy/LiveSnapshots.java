@@ -22,10 +22,11 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Snapshots of the live database while the application runs ({@code manual} and {@code scheduled} ones): takes one
- * now through a connection of its own to the database file (never one of the application's pooled connections), on a
- * thread of its own at lower CPU priority ({@link LowPriority}), never while another snapshot of the database is
- * copied or verified (a pre-migrate one included), prunes its label and publishes the attempt to the guard's state.
+ * Internal: snapshots of the live database while the application runs ({@code manual} and {@code scheduled} ones):
+ * takes one now through a connection of its own to the database file (never one of the application's pooled
+ * connections), on a thread of its own at lower CPU priority ({@link LowPriority}), never while another snapshot of the
+ * database is copied or verified (a pre-migrate one included), prunes its label and publishes the attempt to the
+ * guard's state.
  */
 public final class LiveSnapshots implements AutoCloseable {
 

@@ -5,8 +5,8 @@ import io.github.migrationguard.snapshot.Snapshot;
 import java.util.function.Consumer;
 
 /**
- * Off-machine copies as a guarded run sees them: where restores may also look, and the copy that must succeed before
- * migrating ({@code remote.on-failure=abort}).
+ * Internal: off-machine copies as a guarded run sees them: where restores may also look, and the copy that must succeed
+ * before migrating ({@code remote.on-failure=abort}).
  *
  * @param snapshots the snapshots in the bucket, or {@code null} when there is no bucket
  * @param requiredCopy copies the verified pre-migrate snapshot to the bucket and throws when it cannot, or

@@ -3,7 +3,7 @@ package io.github.migrationguard.values;
 import java.util.Locale;
 
 /**
- * The one spelling of enum constants outside Java: lower case with dashes, as in {@code application.yml}
+ * Internal: the one spelling of enum constants outside Java: lower case with dashes, as in {@code application.yml}
  * ({@code FILE_COPY} is {@code file-copy}), metric tags ({@code FAILURE} is {@code failure}), the endpoint's JSON and
  * logs. Internal: public only so that every package spells constants the same way.
  */
