@@ -21,7 +21,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Internal: remembers, in the file {@value #FILE} of the backup directory, the last restore after a failed migration:
+ * Remembers, in the file {@value #FILE} of the backup directory, the last restore after a failed migration:
  * which snapshot was restored, what the database held right after, and how many boots in a row have failed. The next
  * boot reuses that snapshot as its pre-migrate snapshot while the database still holds exactly that, so a crash loop
  * copies nothing and, with pruning left to boots that succeed, deletes nothing. Any other write in between (rows, a
@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * when the state was taken, a write in that same tick would not show, so the record holds the digest of every row
  * instead ({@link DatabaseContent}) and the next boot compares that, as before.
  */
-public final class CrashLoops {
+final class CrashLoops {
 
     static final String FILE = ".crash-loop.properties";
 
@@ -42,7 +42,7 @@ public final class CrashLoops {
 
     private final Clock clock;
 
-    public CrashLoops(Clock clock) {
+    CrashLoops(Clock clock) {
         this.clock = clock;
     }
 
@@ -53,7 +53,7 @@ public final class CrashLoops {
      * @param database the live database
      * @return the loop so far, or empty when the previous boot did not fail and restore
      */
-    public Optional<CrashLoop> previous(SnapshotDirectory directory, DatabaseFile database) {
+    Optional<CrashLoop> previous(SnapshotDirectory directory, DatabaseFile database) {
         return read(directory, database).map(Recorded::loop);
     }
 
@@ -65,7 +65,7 @@ public final class CrashLoops {
      * @param database the live database
      * @return the loop, or empty when there is none or the snapshot cannot stand for this boot
      */
-    public Optional<CrashLoop> reusable(DataSource dataSource, SnapshotDirectory directory, DatabaseFile database) {
+    Optional<CrashLoop> reusable(DataSource dataSource, SnapshotDirectory directory, DatabaseFile database) {
         Optional<Recorded> recorded = read(directory, database);
         if (recorded.isEmpty()) {
             return Optional.empty();
@@ -96,7 +96,7 @@ public final class CrashLoops {
      * @param previous the loop this boot continued, if any
      * @return the loop with this boot counted
      */
-    public CrashLoop recordRestore(
+    CrashLoop recordRestore(
             DataSource dataSource,
             SnapshotDirectory directory,
             DatabaseFile database,
@@ -123,7 +123,7 @@ public final class CrashLoops {
      * Ends the loop: this boot migrated, or found nothing to migrate.
      * @param directory the backup directory of the database
      */
-    public void end(SnapshotDirectory directory) {
+    void end(SnapshotDirectory directory) {
         file(directory).delete();
     }
 

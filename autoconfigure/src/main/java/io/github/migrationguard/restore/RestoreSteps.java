@@ -1,7 +1,9 @@
 package io.github.migrationguard.restore;
 
 import io.github.migrationguard.snapshot.DatabaseFile;
+import io.github.migrationguard.snapshot.Snapshot;
 import io.github.migrationguard.snapshot.SnapshotActivity;
+import io.github.migrationguard.snapshot.SnapshotDirectory;
 import io.github.migrationguard.snapshot.SnapshotSettings;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Internal: the restore steps of a guarded run, the one entry into this package for {@code strategy}, in the order a
  * run takes them: complete an interrupted restore, restore if missing, restore on request, restore on downgrade,
- * rehearse, restore on failure. Each step is a class of this package; this one only builds them on one {@link
+ * rehearse, restore on failure, and the crash loops those restores start. Each step is a class of this package; this one only builds them on one {@link
  * SnapshotRestorer} and hands on.
  */
 public final class RestoreSteps {
@@ -31,6 +33,8 @@ public final class RestoreSteps {
     private final Rehearsal rehearsal;
 
     private final RestoreOnFailure onFailure;
+
+    private final CrashLoops crashLoops;
 
     /**
      * Creates the steps.
@@ -53,6 +57,7 @@ public final class RestoreSteps {
         this.onDowngrade = new DowngradeRestore(settings, keep, clock, restorer, remote, activity);
         this.rehearsal = new Rehearsal(clock);
         this.onFailure = new RestoreOnFailure(restorer, clock);
+        this.crashLoops = new CrashLoops(clock);
     }
 
     /**
@@ -133,5 +138,54 @@ public final class RestoreSteps {
     public RestoreRecord restoreOnFailure(
             DataSource dataSource, DatabaseFile database, Path snapshot, Throwable failure) {
         return this.onFailure.restore(dataSource, database, snapshot, failure);
+    }
+
+    /**
+     * Returns the crash loop this boot continues ({@link CrashLoops#previous}).
+     * @param directory the backup directory of the database
+     * @param database the live database
+     * @return the loop so far, or empty when the previous boot did not fail and restore
+     */
+    public Optional<CrashLoop> previousCrashLoop(SnapshotDirectory directory, DatabaseFile database) {
+        return this.crashLoops.previous(directory, database);
+    }
+
+    /**
+     * Returns the crash loop whose snapshot this boot may use as its pre-migrate snapshot
+     * ({@link CrashLoops#reusable}).
+     * @param dataSource the application's data source
+     * @param directory the backup directory of the database
+     * @param database the live database
+     * @return the loop, or empty when there is none or the snapshot cannot stand for this boot
+     */
+    public Optional<CrashLoop> reusableCrashLoop(
+            DataSource dataSource, SnapshotDirectory directory, DatabaseFile database) {
+        return this.crashLoops.reusable(dataSource, directory, database);
+    }
+
+    /**
+     * Records a restore after a failed migration for the next boot ({@link CrashLoops#recordRestore}).
+     * @param dataSource the application's data source
+     * @param directory the backup directory of the database
+     * @param database the live database
+     * @param restored the snapshot just restored
+     * @param previous the loop this boot continued, if any
+     * @return the loop with this boot counted
+     */
+    public CrashLoop recordCrashLoop(
+            DataSource dataSource,
+            SnapshotDirectory directory,
+            DatabaseFile database,
+            Snapshot restored,
+            Optional<CrashLoop> previous) {
+        return this.crashLoops.recordRestore(dataSource, directory, database, restored, previous);
+    }
+
+    /**
+     * Ends the crash loop: this boot migrated, or found nothing to migrate ({@link CrashLoops#end}).
+     * @param directory the backup directory of the database
+     */
+    public void endCrashLoop(SnapshotDirectory directory) {
+        this.crashLoops.end(directory);
     }
 }

@@ -5,7 +5,6 @@ import io.github.migrationguard.heal.FingerprintRecorder;
 import io.github.migrationguard.heal.Heal;
 import io.github.migrationguard.lint.MigrationLint;
 import io.github.migrationguard.restore.CrashLoop;
-import io.github.migrationguard.restore.CrashLoops;
 import io.github.migrationguard.restore.DowngradeOutcome;
 import io.github.migrationguard.restore.RehearsalException;
 import io.github.migrationguard.restore.RestoreException;
@@ -64,8 +63,6 @@ public final class GuardedMigration {
     private final MigrationLint lint;
 
     private final RestoreSteps restores;
-
-    private final CrashLoops crashLoops;
 
     private final OffMachineCopies offMachine;
 
@@ -151,7 +148,6 @@ public final class GuardedMigration {
         this.lint = new MigrationLint(settings.lint());
         this.restores = new RestoreSteps(
                 settings.restore(), settings.snapshot().keep(), clock, offMachine.snapshots(), reports);
-        this.crashLoops = new CrashLoops(clock);
     }
 
     /**
@@ -433,12 +429,12 @@ public final class GuardedMigration {
         if (backups == null) {
             return Optional.empty();
         }
-        run.crashLoop(this.crashLoops.previous(backups, run.database()).orElse(null));
+        run.crashLoop(this.restores.previousCrashLoop(backups, run.database()).orElse(null));
         if (run.crashLoop() == null || !writes || !this.settings.snapshot().on()) {
             return Optional.empty();
         }
         try {
-            return this.crashLoops.reusable(dataSource, backups, run.database());
+            return this.restores.reusableCrashLoop(dataSource, backups, run.database());
         } catch (RuntimeException ex) {
             logger.warn("Taking a fresh snapshot: could not compare "
                     + run.database().path() + " with what the last failed boot restored (" + ex.getMessage() + ")");
@@ -459,7 +455,7 @@ public final class GuardedMigration {
                     + run.crashLoop().failedBoots() + " failed boot(s); snapshot "
                     + run.crashLoop().snapshot().file() + " is pruned like any other from now on");
             try {
-                this.crashLoops.end(backups);
+                this.restores.endCrashLoop(backups);
             } catch (RuntimeException ex) {
                 logger.warn("Could not remove the crash loop record in " + backups.path() + " (" + ex.getMessage()
                         + "); the next boot compares the database with it and takes a fresh snapshot");
@@ -538,7 +534,7 @@ public final class GuardedMigration {
         SnapshotDirectory backups =
                 this.settings.snapshot().directoryFor(run.database().path());
         try {
-            run.crashLoop(this.crashLoops.recordRestore(
+            run.crashLoop(this.restores.recordCrashLoop(
                     dataSource, backups, run.database(), restored, Optional.ofNullable(run.crashLoop())));
         } catch (RuntimeException ex) {
             logger.warn("Could not record the restore in " + backups.path() + " (" + ex.getMessage()
