@@ -13,7 +13,7 @@ import java.util.HexFormat;
  * fingerprints recorded by an earlier release keep proving what they proved: {@code sha256:} (format 1, keyword case
  * counts) and {@code v2:sha256:} (format 2, keyword case does not count).
  */
-final class Fingerprint {
+public final class Fingerprint {
 
     private static final String V1_PREFIX = "sha256:";
 
@@ -27,7 +27,7 @@ final class Fingerprint {
      * @param dialect how the database reads it
      * @return {@code v2:sha256:} and the hex digest of the normalised text
      */
-    static String of(String sql, SqlDialect dialect) {
+    public static String of(String sql, SqlDialect dialect) {
         return V2_PREFIX + sha256(new SqlNormalizer(dialect, true).normalize(sql));
     }
 
@@ -38,7 +38,7 @@ final class Fingerprint {
      * @param recorded a recorded fingerprint, of any format
      * @return the fingerprint in the recorded one's format
      */
-    static String like(String sql, SqlDialect dialect, String recorded) {
+    public static String like(String sql, SqlDialect dialect, String recorded) {
         if (isCurrent(recorded)) {
             return of(sql, dialect);
         }

@@ -3,7 +3,7 @@ package io.github.migrationguard.sql;
 import java.util.Locale;
 
 /**
- * Internal: how a database reads the text of a migration: which characters start comments and quotes.
+ * How a database reads the text of a migration: which characters start comments and quotes.
  */
 public enum SqlDialect {
 
