@@ -1,7 +1,7 @@
 package io.github.migrationguard.actuate;
 
 import io.github.migrationguard.remote.RemoteActivity;
-import io.github.migrationguard.remote.RemoteStatus;
+import io.github.migrationguard.remote.RemoteState;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -27,7 +27,7 @@ public class MigrationGuardRemoteHealthIndicator extends AbstractHealthIndicator
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        RemoteStatus status = this.activity.state().status();
+        RemoteState status = this.activity.state();
         builder.withDetail("bucket", status.location());
         if (status.lastUpload() != null) {
             builder.withDetail("lastUpload", describe(status.lastUpload()));
@@ -43,7 +43,7 @@ public class MigrationGuardRemoteHealthIndicator extends AbstractHealthIndicator
         }
     }
 
-    private static Map<String, Object> describe(RemoteStatus.Upload upload) {
+    private static Map<String, Object> describe(RemoteState.Upload upload) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("file", upload.file());
         details.put("time", upload.time().toString());

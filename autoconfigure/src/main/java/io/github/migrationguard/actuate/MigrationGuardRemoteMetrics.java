@@ -2,7 +2,6 @@ package io.github.migrationguard.actuate;
 
 import io.github.migrationguard.remote.RemoteActivity;
 import io.github.migrationguard.remote.RemoteState;
-import io.github.migrationguard.remote.RemoteStatus;
 import io.github.migrationguard.snapshot.SnapshotLabel;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
@@ -18,7 +17,7 @@ import java.util.function.Function;
  */
 public class MigrationGuardRemoteMetrics implements MeterBinder {
 
-    private static final List<String> OUTCOMES = List.of(RemoteStatus.Upload.SUCCESS, RemoteStatus.Upload.FAILURE);
+    private static final List<String> OUTCOMES = List.of(RemoteState.Upload.SUCCESS, RemoteState.Upload.FAILURE);
 
     private final RemoteActivity activity;
 
@@ -51,7 +50,6 @@ public class MigrationGuardRemoteMetrics implements MeterBinder {
                     .register(registry);
         }
         Gauge.builder("migration.guard.remote.pending", this.activity, (activity) -> activity.state()
-                        .status()
                         .pending())
                 .description("Final-name snapshots not yet copied to the bucket")
                 .register(registry);
@@ -69,7 +67,7 @@ public class MigrationGuardRemoteMetrics implements MeterBinder {
 
     // Unknown until the bucket was first listed
     private static double objects(RemoteActivity activity) {
-        int objects = activity.state().status().objects();
+        int objects = activity.state().objects();
         return (objects >= 0) ? objects : Double.NaN;
     }
 }

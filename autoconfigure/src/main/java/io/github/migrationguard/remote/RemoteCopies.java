@@ -61,7 +61,7 @@ public final class RemoteCopies implements AutoCloseable {
      * Creates the copier and its background thread, with a state of its own.
      * @param bucket the bucket
      * @param settings what to copy and how
-     * @param clock the clock for the status
+     * @param clock the clock for the time of the latest upload
      */
     public RemoteCopies(SnapshotBucket bucket, RemoteSettings settings, Clock clock) {
         this(bucket, settings, clock, new RemoteActivity(settings.location()));
@@ -71,7 +71,7 @@ public final class RemoteCopies implements AutoCloseable {
      * Creates the copier and its background thread.
      * @param bucket the bucket
      * @param settings what to copy and how
-     * @param clock the clock for the status
+     * @param clock the clock for the time of the latest upload
      * @param activity where copies publish what they did, shared with restores from the bucket
      */
     public RemoteCopies(SnapshotBucket bucket, RemoteSettings settings, Clock clock, RemoteActivity activity) {
@@ -95,13 +95,9 @@ public final class RemoteCopies implements AutoCloseable {
     }
 
     /**
-     * Returns the current status.
-     * @return the status
+     * Returns what copies did so far, and look like now.
+     * @return the state
      */
-    public RemoteStatus status() {
-        return state().status();
-    }
-
     RemoteState state() {
         return this.activity.state();
     }
@@ -115,7 +111,7 @@ public final class RemoteCopies implements AutoCloseable {
             return;
         }
         this.pending.add(snapshot.file());
-        update((status) -> status.withPending(this.pending.size()));
+        update((state) -> state.withPending(this.pending.size()));
         this.executor.execute(this::drain);
     }
 
@@ -131,7 +127,7 @@ public final class RemoteCopies implements AutoCloseable {
                     this.pending.add(stored.file());
                 }
             }
-            update((status) -> status.withPending(this.pending.size()));
+            update((state) -> state.withPending(this.pending.size()));
             drain();
         });
     }
@@ -215,7 +211,7 @@ public final class RemoteCopies implements AutoCloseable {
             List<RemoteObject> objects = this.bucket.list();
             this.inBucket.clear();
             objects.forEach((object) -> this.inBucket.add(object.fileName()));
-            update((status) -> status.withObjects(objects.size()));
+            update((state) -> state.withObjects(objects.size()));
         } catch (RemoteCopyException ex) {
             // The copy that follows fails the same way and reports it
         }
@@ -225,14 +221,14 @@ public final class RemoteCopies implements AutoCloseable {
         String name = file.getFileName().toString();
         if (this.inBucket.contains(name)) {
             this.pending.remove(file);
-            update((status) -> status.withPending(this.pending.size()));
+            update((state) -> state.withPending(this.pending.size()));
             return;
         }
         if (!Files.isRegularFile(file)) {
             logger.warn("Snapshot " + file + " was deleted (local retention) before it was copied to "
                     + this.settings.location() + "; there is no copy of it off this machine");
             this.pending.remove(file);
-            update((status) -> status.withPending(this.pending.size()));
+            update((state) -> state.withPending(this.pending.size()));
             return;
         }
         SnapshotLabel label = SnapshotName.parse(name).orElseThrow().label();
@@ -246,17 +242,14 @@ public final class RemoteCopies implements AutoCloseable {
                     + " bytes as " + object.key() + ", " + took.toMillis() + " ms)");
             prune(label);
             // Published once retention is done too, so that whoever sees the count sees the bucket settled
-            RemoteStatus.Upload upload = upload(name, RemoteStatus.Upload.SUCCESS, null);
+            RemoteState.Upload upload = upload(name, RemoteState.Upload.SUCCESS, null);
             int pending = this.pending.size();
-            this.activity.publish((state) -> state.withStatus(
-                            (status) -> status.withUpload(upload).withPending(pending))
-                    .withUpload(label, upload.outcome(), took));
+            update((state) -> state.withUpload(label, upload, took).withPending(pending));
         } catch (RemoteCopyException | IOException ex) {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             String error = ex.getMessage();
-            RemoteStatus.Upload upload = upload(name, RemoteStatus.Upload.FAILURE, error);
-            this.activity.publish((state) ->
-                    state.withStatus((status) -> status.withUpload(upload)).withUpload(label, upload.outcome(), took));
+            RemoteState.Upload upload = upload(name, RemoteState.Upload.FAILURE, error);
+            update((state) -> state.withUpload(label, upload, took));
             throw (ex instanceof RemoteCopyException remote) ? remote : new RemoteCopyException(error, ex);
         }
     }
@@ -275,7 +268,7 @@ public final class RemoteCopies implements AutoCloseable {
                         + " (migration-guard.remote.keep=" + this.settings.keep() + ")");
             }
             int kept = objects.size() - Math.max(excess, 0);
-            update((status) -> status.withObjects(kept));
+            update((state) -> state.withObjects(kept));
         } catch (RemoteCopyException ex) {
             logger.warn("Could not prune " + label + " objects in " + this.settings.location() + ": " + ex.getMessage()
                     + "; retried after the next copy");
@@ -286,7 +279,7 @@ public final class RemoteCopies implements AutoCloseable {
         Duration delay = delay(this.failuresInARow++);
         logger.warn(failure.getMessage() + ". " + this.pending.size() + " snapshot(s) wait to be copied; retrying in "
                 + delay.toSeconds() + " s");
-        update((status) -> status.unreachable(failure.getMessage()).withPending(this.pending.size()));
+        update((state) -> state.unreachable(failure.getMessage()).withPending(this.pending.size()));
         this.retryScheduled = true;
         this.executor.schedule(
                 () -> {
@@ -312,12 +305,12 @@ public final class RemoteCopies implements AutoCloseable {
         return List.copyOf(sorted);
     }
 
-    private RemoteStatus.Upload upload(String name, String outcome, String error) {
-        return new RemoteStatus.Upload(name, Instant.now(this.clock), outcome, error);
+    private RemoteState.Upload upload(String name, String outcome, String error) {
+        return new RemoteState.Upload(name, Instant.now(this.clock), outcome, error);
     }
 
-    private void update(UnaryOperator<RemoteStatus> change) {
-        this.activity.publish((state) -> state.withStatus(change));
+    private void update(UnaryOperator<RemoteState> change) {
+        this.activity.publish(change);
     }
 
     private static void pause(Duration delay) {

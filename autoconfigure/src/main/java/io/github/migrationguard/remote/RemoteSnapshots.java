@@ -139,7 +139,7 @@ public final class RemoteSnapshots implements RemoteSnapshotSource {
                             + "; nothing was changed",
                     ex);
         }
-        downloaded(RemoteStatus.Upload.SUCCESS, start);
+        downloaded(RemoteState.Upload.SUCCESS, start);
         logger.info("Downloaded " + object.key() + " from " + describe() + " to " + target
                 + " (SHA-256 and quick_check passed)");
         return target;
@@ -159,7 +159,7 @@ public final class RemoteSnapshots implements RemoteSnapshotSource {
     }
 
     private void failed(long start, Path partial) {
-        downloaded(RemoteStatus.Upload.FAILURE, start);
+        downloaded(RemoteState.Upload.FAILURE, start);
         try {
             Files.deleteIfExists(partial);
             Files.deleteIfExists(partial.resolveSibling(partial.getFileName() + "-journal"));

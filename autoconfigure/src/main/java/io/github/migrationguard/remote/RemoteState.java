@@ -2,21 +2,36 @@ package io.github.migrationguard.remote;
 
 import io.github.migrationguard.snapshot.SnapshotLabel;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Internal: everything off-machine copies did since the application started, as one immutable value: the status
- * (bucket, latest upload, objects kept, snapshots waiting) and the tallies the meters count (uploads by label and
- * outcome, downloads by outcome). Every change publishes by replacing it with the result of one of the {@code with...}
- * functions (see {@link RemoteActivity}); the remote health indicator and meters read one value and never change it.
+ * Internal: everything off-machine copies did since the application started, as one immutable value: what copies look
+ * like right now (bucket, latest upload, objects kept, snapshots waiting, whether the bucket answered) and the tallies
+ * the meters count (uploads by label and outcome, downloads by outcome). Every change publishes by replacing it with
+ * the result of one of the {@code with...} functions (see {@link RemoteActivity}); the remote health indicator and
+ * meters read one value and never change it. Holds no secret.
  *
- * @param status what copies look like right now
+ * @param location the bucket and prefix
+ * @param lastUpload the latest copy attempt, or {@code null} before the first
+ * @param objects snapshots kept in the bucket, or -1 before the bucket was first listed
+ * @param pending final-name snapshots not yet in the bucket
+ * @param reachable whether the bucket answered the latest request, or {@code null} before the first
+ * @param lastError why the latest request failed, or {@code null} when it did not
  * @param uploads copies to the bucket by label and outcome
  * @param downloads downloads for a restore by outcome
  */
-public record RemoteState(RemoteStatus status, Map<UploadKey, Tally> uploads, Map<String, Tally> downloads) {
+public record RemoteState(
+        String location,
+        @Nullable Upload lastUpload,
+        int objects,
+        int pending,
+        @Nullable Boolean reachable,
+        @Nullable String lastError,
+        Map<UploadKey, Tally> uploads,
+        Map<String, Tally> downloads) {
 
     public RemoteState {
         uploads = Map.copyOf(uploads);
@@ -24,7 +39,15 @@ public record RemoteState(RemoteStatus status, Map<UploadKey, Tally> uploads, Ma
     }
 
     static RemoteState initial(RemoteLocation location) {
-        return new RemoteState(RemoteStatus.initial(location), Map.of(), Map.of());
+        return new RemoteState(location.toString(), null, -1, 0, null, null, Map.of(), Map.of());
+    }
+
+    /**
+     * Whether copies work: the bucket answered and the latest copy did not fail.
+     * @return whether all is well
+     */
+    public boolean healthy() {
+        return !Boolean.FALSE.equals(this.reachable) && (this.lastUpload == null || this.lastUpload.succeeded());
     }
 
     /**
@@ -46,22 +69,83 @@ public record RemoteState(RemoteStatus status, Map<UploadKey, Tally> uploads, Ma
         return this.downloads.getOrDefault(outcome, Tally.ZERO);
     }
 
-    RemoteState withStatus(UnaryOperator<RemoteStatus> change) {
-        return new RemoteState(change.apply(this.status), this.uploads, this.downloads);
-    }
-
-    RemoteState withUpload(SnapshotLabel label, String outcome, Duration took) {
-        return new RemoteState(this.status, plus(this.uploads, new UploadKey(label, outcome), took), this.downloads);
+    // One copy attempt: the latest upload and its tally, in one publish
+    RemoteState withUpload(SnapshotLabel label, Upload upload, Duration took) {
+        return new RemoteState(
+                this.location,
+                upload,
+                this.objects,
+                this.pending,
+                upload.succeeded(),
+                upload.error(),
+                plus(this.uploads, new UploadKey(label, upload.outcome()), took),
+                this.downloads);
     }
 
     RemoteState withDownload(String outcome, Duration took) {
-        return new RemoteState(this.status, this.uploads, plus(this.downloads, outcome, took));
+        return new RemoteState(
+                this.location,
+                this.lastUpload,
+                this.objects,
+                this.pending,
+                this.reachable,
+                this.lastError,
+                this.uploads,
+                plus(this.downloads, outcome, took));
+    }
+
+    RemoteState withObjects(int objects) {
+        return new RemoteState(
+                this.location,
+                this.lastUpload,
+                objects,
+                this.pending,
+                true,
+                this.lastError,
+                this.uploads,
+                this.downloads);
+    }
+
+    RemoteState withPending(int pending) {
+        return new RemoteState(
+                this.location,
+                this.lastUpload,
+                this.objects,
+                pending,
+                this.reachable,
+                this.lastError,
+                this.uploads,
+                this.downloads);
+    }
+
+    RemoteState unreachable(String error) {
+        return new RemoteState(
+                this.location, this.lastUpload, this.objects, this.pending, false, error, this.uploads, this.downloads);
     }
 
     private static <K> Map<K, Tally> plus(Map<K, Tally> tallies, K key, Duration took) {
         Map<K, Tally> next = new HashMap<>(tallies);
         next.merge(key, new Tally(1, took.toNanos()), Tally::plus);
         return next;
+    }
+
+    /**
+     * One copy attempt.
+     *
+     * @param file the snapshot file name
+     * @param time when the attempt ended
+     * @param outcome {@code success} or {@code failure}
+     * @param error why it failed, or {@code null}
+     */
+    public record Upload(String file, Instant time, String outcome, @Nullable String error) {
+
+        public static final String SUCCESS = "success";
+
+        public static final String FAILURE = "failure";
+
+        public boolean succeeded() {
+            return SUCCESS.equals(this.outcome);
+        }
     }
 
     /**

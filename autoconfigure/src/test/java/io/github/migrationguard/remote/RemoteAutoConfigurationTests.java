@@ -58,7 +58,7 @@ class RemoteAutoConfigurationTests {
         remote(bucket).run((context) -> {
             assertThat(context).hasNotFailed();
             RemoteCopies copies = context.getBean(RemoteCopies.class);
-            await().atMost(Duration.ofSeconds(90)).until(() -> copies.status().objects() == 1);
+            await().atMost(Duration.ofSeconds(90)).until(() -> copies.state().objects() == 1);
             assertThat(copies.bucket().list()).singleElement().satisfies((object) -> assertThat(object.fileName())
                     .startsWith("pre-migrate-")
                     .endsWith("-v1-to-v2.db"));
@@ -72,7 +72,7 @@ class RemoteAutoConfigurationTests {
         List<String> atV1 = TestDatabases.dump(this.db);
         remote(bucket).run((context) -> {
             RemoteCopies copies = context.getBean(RemoteCopies.class);
-            await().atMost(Duration.ofSeconds(90)).until(() -> copies.status().objects() == 1);
+            await().atMost(Duration.ofSeconds(90)).until(() -> copies.state().objects() == 1);
         });
         // The disk is lost: no database file, no backup directory
         FileSystemUtils.deleteRecursively(this.db.getParent());
@@ -91,7 +91,7 @@ class RemoteAutoConfigurationTests {
         migration("V2__tags.sql", "CREATE TABLE tag (id INTEGER PRIMARY KEY);");
         remote(bucket).run((context) -> {
             RemoteCopies copies = context.getBean(RemoteCopies.class);
-            await().atMost(Duration.ofSeconds(90)).until(() -> copies.status().objects() == 1);
+            await().atMost(Duration.ofSeconds(90)).until(() -> copies.state().objects() == 1);
         });
         // The local copy is gone (pruned, or the backup disk replaced), and the older build (V1 only) is deployed again
         FileSystemUtils.deleteRecursively(this.db.resolveSibling("backups"));
@@ -188,7 +188,7 @@ class RemoteAutoConfigurationTests {
         List<String> copied = new ArrayList<>();
         remote(bucket).run((context) -> {
             RemoteCopies copies = context.getBean(RemoteCopies.class);
-            await().atMost(Duration.ofSeconds(90)).until(() -> copies.status().objects() == 1);
+            await().atMost(Duration.ofSeconds(90)).until(() -> copies.state().objects() == 1);
             copied.add(copies.bucket().list().get(0).fileName());
         });
         try (Connection connection = TestDatabases.open(this.db);

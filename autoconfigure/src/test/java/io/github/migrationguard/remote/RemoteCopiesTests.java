@@ -45,11 +45,11 @@ class RemoteCopiesTests {
                 RemoteCopies copies = copies(client, location, 30)) {
             copies.bucket().upload(copied, FileDigest.sha256(copied), Compression.GZIP);
             copies.catchUp(new SnapshotDirectory(dir));
-            await().atMost(WAIT).until(() -> copies.status().lastUpload() != null);
+            await().atMost(WAIT).until(() -> copies.state().lastUpload() != null);
             assertThat(copies.bucket().list())
                     .extracting(RemoteObject::fileName)
                     .containsExactly(fileName(copied), fileName(waiting));
-            assertThat(copies.status().pending()).isZero();
+            assertThat(copies.state().pending()).isZero();
             assertThat(copies.state()
                             .uploads(SnapshotLabel.PRE_MIGRATE, "success")
                             .count())
@@ -74,7 +74,7 @@ class RemoteCopiesTests {
                     RequestBody.fromString("someone else's"));
             copies.catchUp(new SnapshotDirectory(dir));
             await().atMost(WAIT)
-                    .until(() -> copies.status().pending() == 0
+                    .until(() -> copies.state().pending() == 0
                             && copies.state()
                                             .uploads(SnapshotLabel.PRE_MIGRATE, "success")
                                             .count()
@@ -101,13 +101,12 @@ class RemoteCopiesTests {
         try (S3Client client = server.client();
                 RemoteCopies copies = copies(client, new RemoteLocation("down", "app"), 30)) {
             copies.catchUp(new SnapshotDirectory(dir));
-            await().atMost(WAIT)
-                    .until(() -> Boolean.FALSE.equals(copies.status().reachable()));
-            assertThat(copies.status().lastError()).contains("cannot be reached");
-            assertThat(copies.status().pending()).isEqualTo(1);
+            await().atMost(WAIT).until(() -> Boolean.FALSE.equals(copies.state().reachable()));
+            assertThat(copies.state().lastError()).contains("cannot be reached");
+            assertThat(copies.state().pending()).isEqualTo(1);
             server.start();
-            await().atMost(WAIT).until(() -> copies.status().pending() == 0);
-            assertThat(copies.status().healthy()).isTrue();
+            await().atMost(WAIT).until(() -> copies.state().pending() == 0);
+            assertThat(copies.state().healthy()).isTrue();
         } finally {
             server.kill();
         }
@@ -142,7 +141,7 @@ class RemoteCopiesTests {
                                     .count()
                             > 0);
             server.start();
-            await().atMost(WAIT).until(() -> copies.status().pending() == 0);
+            await().atMost(WAIT).until(() -> copies.state().pending() == 0);
             Path fetched = new RemoteSnapshots(copies.bucket())
                     .fetchVerified(
                             copies.bucket().list().get(0),

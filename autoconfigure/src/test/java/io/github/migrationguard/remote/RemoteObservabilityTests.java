@@ -84,7 +84,7 @@ class RemoteObservabilityTests {
         String missing = "no-such-bucket-" + Long.toHexString(System.nanoTime());
         this.runner.withPropertyValues(this.server.properties(missing)).run((context) -> {
             RemoteCopies copies = context.getBean(RemoteCopies.class);
-            await().atMost(WAIT).until(() -> copies.status().lastUpload() != null);
+            await().atMost(WAIT).until(() -> copies.state().lastUpload() != null);
             Health health =
                     context.getBean(MigrationGuardRemoteHealthIndicator.class).health();
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
@@ -101,7 +101,7 @@ class RemoteObservabilityTests {
                 .run((context) -> {
                     RemoteCopies copies = context.getBean(RemoteCopies.class);
                     await().atMost(WAIT)
-                            .until(() -> Boolean.FALSE.equals(copies.status().reachable()));
+                            .until(() -> Boolean.FALSE.equals(copies.state().reachable()));
                     Health health = context.getBean(MigrationGuardRemoteHealthIndicator.class)
                             .health();
                     assertThat(health.getStatus()).isEqualTo(Status.DOWN);
@@ -174,7 +174,7 @@ class RemoteObservabilityTests {
         RemoteCopies copies = context.getBean(RemoteCopies.class);
         await().atMost(WAIT)
                 .until(() ->
-                        copies.status().lastUpload() != null && copies.status().pending() == 0);
+                        copies.state().lastUpload() != null && copies.state().pending() == 0);
     }
 
     @SuppressWarnings("unchecked")
