@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * Binds the meters of off-machine copies: uploads per label and outcome, downloads per outcome, snapshots waiting to be
@@ -59,10 +61,11 @@ public class MigrationGuardRemoteMetrics implements MeterBinder {
     }
 
     private FunctionTimer.Builder<RemoteActivity> timer(String name, Function<RemoteState, RemoteState.Tally> tally) {
-        return GuardMeters.timer(
-                name, this.activity, (activity) -> tally.apply(activity.state()).count(), (activity) -> tally.apply(
-                                activity.state())
-                        .totalNanos());
+        ToLongFunction<RemoteActivity> count =
+                (activity) -> tally.apply(activity.state()).count();
+        ToDoubleFunction<RemoteActivity> totalNanos =
+                (activity) -> tally.apply(activity.state()).totalNanos();
+        return GuardMeters.timer(name, this.activity, count, totalNanos);
     }
 
     // Unknown until the bucket was first listed
