@@ -22,27 +22,27 @@ import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.ValidateResult;
 
 /**
- * Internal: heals checksum drift of applied versioned migrations when it is certified or proven harmless. In two steps:
+ * Heals checksum drift of applied versioned migrations when it is certified or proven harmless. In two steps:
  * a {@link #plan plan} from one look at Flyway that writes nothing and lists every validation problem a heal would not
  * clear, then {@link #apply} after the snapshot, in one transaction.
  */
-public final class ChecksumHealer {
+final class ChecksumHealer {
 
     private static final Log logger = LogFactory.getLog(ChecksumHealer.class);
 
     private final HealSettings settings;
 
-    public ChecksumHealer(HealSettings settings) {
+    ChecksumHealer(HealSettings settings) {
         this.settings = settings;
     }
 
     /**
-     * Plans, checks and carries out the heals in one go, for plain-Flyway users who take no snapshot in between.
+     * Plans, checks and carries out the heals in one go, with no snapshot in between: a run's heal step alone.
      * @param flyway the configured Flyway
      * @return the heals, in version order; empty when nothing drifted
      * @throws ChecksumDriftException when a validation problem would remain; nothing is written then
      */
-    public List<Heal> heal(Flyway flyway) {
+    List<Heal> heal(Flyway flyway) {
         HealPlan plan = plan(flyway, flyway.info());
         plan.requireNoProblems();
         return apply(flyway, plan);
@@ -53,7 +53,7 @@ public final class ChecksumHealer {
      * @param info Flyway's migrations
      * @return {@code true} when nothing could fail validation; {@code false} when only Flyway can tell
      */
-    public boolean validates(MigrationInfoService info) {
+    boolean validates(MigrationInfoService info) {
         return CleanLook.validates(info);
     }
 
@@ -65,7 +65,7 @@ public final class ChecksumHealer {
      * @param info Flyway's migrations
      * @return the plan; its problems are those Flyway's migrate would fail on after the planned heals
      */
-    public HealPlan plan(Flyway flyway, MigrationInfoService info) {
+    HealPlan plan(Flyway flyway, MigrationInfoService info) {
         if (CleanLook.validates(info)) {
             warnAboutIdleCertifications(info.applied(), Set.of());
             return HealPlan.NOTHING;
@@ -80,7 +80,7 @@ public final class ChecksumHealer {
      * @param info Flyway's migrations, from the same look
      * @return the plan; its problems are those Flyway's migrate would fail on after the planned heals
      */
-    public HealPlan plan(Flyway flyway, ValidateResult validation, MigrationInfoService info) {
+    HealPlan plan(Flyway flyway, ValidateResult validation, MigrationInfoService info) {
         Configuration configuration = flyway.getConfiguration();
         MigrationInfo[] applied = info.applied();
         List<ValidateOutput> invalid = blocking(validation, info);
@@ -120,7 +120,7 @@ public final class ChecksumHealer {
      * @return the heals, in version order
      * @throws ChecksumDriftException when a heal fails; none is kept then
      */
-    public List<Heal> apply(Flyway flyway, HealPlan plan) {
+    List<Heal> apply(Flyway flyway, HealPlan plan) {
         if (!plan.writes()) {
             return List.of();
         }
@@ -133,7 +133,7 @@ public final class ChecksumHealer {
      * @param copy a Flyway configured for the copy of the database the plan was made on
      * @param plan the plan, free of problems
      */
-    public void applyToCopy(Flyway copy, HealPlan plan) {
+    void applyToCopy(Flyway copy, HealPlan plan) {
         if (plan.writes()) {
             Configuration configuration = copy.getConfiguration();
             new HealExecution(configuration, FlywayDatabase.of(configuration)).apply(plan.planned(), false);

@@ -15,11 +15,11 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Internal: records, after a successful migrate, the fingerprint of every applied versioned SQL migration whose
+ * Records, after a successful migrate, the fingerprint of every applied versioned SQL migration whose
  * checksum matches its file, so that later whitespace- or comment-only drift can be proven harmless. Migrations applied
  * before migration-guard was added get theirs the first time their checksum matches.
  */
-public final class FingerprintRecorder {
+final class FingerprintRecorder {
 
     private static final Log logger = LogFactory.getLog(FingerprintRecorder.class);
 
@@ -27,7 +27,7 @@ public final class FingerprintRecorder {
 
     private final Clock clock;
 
-    public FingerprintRecorder(HealSettings settings, Clock clock) {
+    FingerprintRecorder(HealSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
     }
@@ -38,7 +38,7 @@ public final class FingerprintRecorder {
      * @param flyway the configured Flyway, after migrate
      * @return how many fingerprints were written
      */
-    public int record(Flyway flyway) {
+    int record(Flyway flyway) {
         return record(flyway, flyway.info().applied());
     }
 
@@ -48,7 +48,7 @@ public final class FingerprintRecorder {
      * @param applied the applied migrations as Flyway reports them after migrate
      * @return how many fingerprints were written
      */
-    public int record(Flyway flyway, MigrationInfo[] applied) {
+    int record(Flyway flyway, MigrationInfo[] applied) {
         return recordMatching(
                 flyway,
                 Arrays.stream(applied)
@@ -82,7 +82,7 @@ public final class FingerprintRecorder {
      * @param migrated the versions this boot applied
      * @return how many fingerprints were written
      */
-    public int record(Flyway flyway, MigrationInfo[] before, Set<String> healed, Set<String> migrated) {
+    int record(Flyway flyway, MigrationInfo[] before, Set<String> healed, Set<String> migrated) {
         MigrationInfo[] matching = Arrays.stream(before)
                 .filter((migration) -> matchesItsFile(migration) || nowMatches(migration, healed, migrated))
                 .toArray(MigrationInfo[]::new);

@@ -1,7 +1,7 @@
 package io.github.migrationguard.strategy;
 
-import io.github.migrationguard.heal.ChecksumHealer;
 import io.github.migrationguard.heal.HealPlan;
+import io.github.migrationguard.heal.SelfHeal;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfoService;
 
@@ -13,9 +13,9 @@ import org.flywaydb.core.api.MigrationInfoService;
  */
 final class BootPlanner {
 
-    private final ChecksumHealer healer;
+    private final SelfHeal healer;
 
-    BootPlanner(ChecksumHealer healer) {
+    BootPlanner(SelfHeal healer) {
         this.healer = healer;
     }
 

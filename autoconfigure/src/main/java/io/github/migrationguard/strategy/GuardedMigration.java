@@ -1,8 +1,7 @@
 package io.github.migrationguard.strategy;
 
-import io.github.migrationguard.heal.ChecksumHealer;
-import io.github.migrationguard.heal.FingerprintRecorder;
 import io.github.migrationguard.heal.Heal;
+import io.github.migrationguard.heal.SelfHeal;
 import io.github.migrationguard.lint.MigrationLint;
 import io.github.migrationguard.restore.CrashLoop;
 import io.github.migrationguard.restore.DowngradeOutcome;
@@ -52,13 +51,11 @@ public final class GuardedMigration {
 
     private final Clock clock;
 
-    private final ChecksumHealer checksumHealer;
+    private final SelfHeal selfHeal;
 
     private final BootPlanner planner;
 
     private final PreMigrateSnapshot preMigrateSnapshot;
-
-    private final FingerprintRecorder fingerprintRecorder;
 
     private final MigrationLint lint;
 
@@ -140,11 +137,10 @@ public final class GuardedMigration {
         this.settings = settings;
         this.reports = reports;
         this.clock = clock;
-        this.checksumHealer = new ChecksumHealer(settings.heal());
-        this.planner = new BootPlanner(this.checksumHealer);
+        this.selfHeal = new SelfHeal(settings.heal(), clock);
+        this.planner = new BootPlanner(this.selfHeal);
         this.preMigrateSnapshot = new PreMigrateSnapshot(
                 settings.snapshot(), clock, reports, snapshotVerifier, backgroundVerificationMinBytes);
-        this.fingerprintRecorder = new FingerprintRecorder(settings.heal(), clock);
         this.lint = new MigrationLint(settings.lint());
         this.restores = new RestoreSteps(
                 settings.restore(), settings.snapshot().keep(), clock, offMachine.snapshots(), reports);
@@ -233,7 +229,7 @@ public final class GuardedMigration {
         requireOffMachineCopy(run);
         rehearse(flyway, snapshotSettings, run, plan, applicationStep);
         run.enter(GuardStep.HEAL);
-        run.healed(this.checksumHealer.apply(flyway, plan.heals()));
+        run.healed(this.selfHeal.apply(flyway, plan.heals()));
         run.enter(GuardStep.MIGRATE);
         MigrateResult result;
         try {
@@ -249,13 +245,13 @@ public final class GuardedMigration {
             toVersion = (result.targetSchemaVersion != null)
                     ? result.targetSchemaVersion
                     : plan.pending().fromVersion();
-            this.fingerprintRecorder.record(flyway, plan.info().all(), healedVersions(run), migratedVersions(result));
+            this.selfHeal.recordFingerprints(flyway, plan.info().all(), healedVersions(run), migratedVersions(result));
         } else {
             // Read once the step succeeded: failing to read the outcome is no reason to restore a migrated database
             Migrated migrated = Migrated.countedAfter(this.flywayLogs.quietly(flyway::info), plan.info());
             applied = migrated.count();
             toVersion = migrated.version();
-            this.fingerprintRecorder.record(flyway, migrated.applied().applied());
+            this.selfHeal.recordFingerprints(flyway, migrated.applied().applied());
         }
         if (applied > 0) {
             run.findings().addAll(this.lint.afterMigrate(dataSource));
@@ -293,7 +289,7 @@ public final class GuardedMigration {
      */
     private boolean repairsHistory(Flyway flyway, MigrationInfoService info) {
         try {
-            if (this.checksumHealer.validates(info)) {
+            if (this.selfHeal.validates(info)) {
                 return false;
             }
             return !this.flywayLogs.quietly(flyway::validateWithResult).validationSuccessful;
@@ -481,7 +477,7 @@ public final class GuardedMigration {
             // The copy gets this boot's heals first, so that it migrates exactly as the live database will
             this.flywayLogs.quietly(() -> {
                 this.restores.rehearse(flyway, run.database(), snapshotSettings, (copy) -> {
-                    this.checksumHealer.applyToCopy(copy, plan.heals());
+                    this.selfHeal.applyToCopy(copy, plan.heals());
                     migrateStep(copy, applicationStep);
                 });
                 return null;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.github.migrationguard.heal.ChecksumDriftException;
-import io.github.migrationguard.heal.FingerprintRecorder;
 import io.github.migrationguard.heal.Heal;
 import io.github.migrationguard.heal.HealMode;
 import io.github.migrationguard.heal.HealSettings;
+import io.github.migrationguard.heal.SelfHeal;
 import io.github.migrationguard.lint.LintFailOn;
 import io.github.migrationguard.lint.LintSettings;
 import io.github.migrationguard.restore.RestoreSettings;
@@ -240,7 +240,8 @@ class GuardedBootPlanTests {
         this.migrations.add("V1__item.sql", V1).add(script, sql);
         Flyway flyway = flyway();
         flyway.migrate();
-        new FingerprintRecorder(HealSettings.defaults(), Clock.systemUTC()).record(flyway);
+        new SelfHeal(HealSettings.defaults(), Clock.systemUTC())
+                .recordFingerprints(flyway, flyway.info().applied());
     }
 
     private Path preMigrateSnapshot() {
