@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -176,9 +177,12 @@ final class LiveSnapshotBench {
             List<Double> pacedRatios = new ArrayList<>();
             List<Double> oneStepSeconds = new ArrayList<>();
             List<Double> pacedSeconds = new ArrayList<>();
+            List<Double> readerRatios = new ArrayList<>();
             for (int i = 0; i < repeats; i++) {
                 oneStepRatios.add(ratio(app, oneStepSeconds, () -> copyOnce(copy, backup::copy)));
                 pacedRatios.add(ratio(app, pacedSeconds, () -> copyOnce(copy, backup::copyPaced)));
+                double pacedTook = pacedSeconds.get(pacedSeconds.size() - 1);
+                readerRatios.add(ratio(app, new ArrayList<>(), () -> holdReadTransaction(pacedTook)));
             }
             String what = "writer throughput during a backup-api copy (no verification) " + this.where;
             this.results.value(
@@ -187,6 +191,12 @@ final class LiveSnapshotBench {
             this.results.value(
                     what + ", paced (live snapshots), all of " + repeats + ": " + list(pacedRatios),
                     Results.ratio(Timing.median(pacedRatios)));
+            this.results.value(
+                    what.replace(
+                                    "a backup-api copy (no verification)",
+                                    "a read transaction held as long, nothing copied")
+                            + ", the floor of the paced copy, all of " + repeats + ": " + list(readerRatios),
+                    Results.ratio(Timing.median(readerRatios)));
             this.results.value(
                     "backup-api copy time " + this.where + ", paced over one step (medians "
                             + Results.seconds(Timing.median(pacedSeconds)) + " / "
@@ -204,6 +214,19 @@ final class LiveSnapshotBench {
             channel.force(true);
         }
         Files.delete(copy);
+    }
+
+    /**
+     * What the paced copy does besides copying: a read transaction held open, so that the WAL cannot be reset.
+     */
+    private void holdReadTransaction(double seconds) throws SQLException {
+        try (Connection connection = this.database.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN");
+            statement.executeQuery("SELECT count(*) FROM sqlite_schema").close();
+            LockSupport.parkNanos((long) (seconds * 1e9));
+            statement.execute("ROLLBACK");
+        }
     }
 
     @FunctionalInterface
