@@ -61,7 +61,7 @@ final class DatabaseCopier {
             throws SQLException, IOException {
         return switch (method) {
             case FILE_COPY -> copyFile(connection, source, target);
-            case BACKUP_API -> backup(connection, target);
+            case BACKUP_API -> backup(connection, target, live);
             case VACUUM_INTO -> vacuum(connection, target);
             case AUTO -> live
                     ? cloneOrBackup(connections, connection, source, target)
@@ -72,13 +72,13 @@ final class DatabaseCopier {
     private Copied fileCopyOrBackup(Connection connection, DatabaseFile source, Path target)
             throws SQLException, IOException {
         LockedFileCopy.Result result = this.fileCopy.tryCopy(connection, source, target, false);
-        return result.copied() ? fileCopy(result) : backup(connection, target);
+        return result.copied() ? fileCopy(result) : backup(connection, target, false);
     }
 
     private Copied cloneOrBackup(ConnectionSource connections, Connection connection, DatabaseFile source, Path target)
             throws SQLException, IOException {
         if (FileClone.knownUnsupported(target.toAbsolutePath().getParent()) != null) {
-            return backup(connection, target);
+            return backup(connection, target, true);
         }
         LiveClone.Result result;
         try (Connection checkpointer = connections.open()) {
@@ -86,7 +86,7 @@ final class DatabaseCopier {
         }
         return (result == LiveClone.Result.CLONED)
                 ? new Copied(SnapshotMethod.FILE_COPY, true)
-                : backup(connection, target);
+                : backup(connection, target, true);
     }
 
     private Copied copyFile(Connection connection, DatabaseFile source, Path target) throws SQLException, IOException {
@@ -106,8 +106,16 @@ final class DatabaseCopier {
         return new Copied(SnapshotMethod.FILE_COPY, result == LockedFileCopy.Result.CLONED);
     }
 
-    private Copied backup(Connection connection, Path target) throws SQLException {
-        this.onlineBackup.copy(connection, target);
+    /**
+     * Copies through the online backup API: in one step at startup, where the application waits for the copy and
+     * nothing else writes; paced while the application runs, where the copy should cost its writers little.
+     */
+    private Copied backup(Connection connection, Path target, boolean live) throws SQLException, IOException {
+        if (live) {
+            this.onlineBackup.copyPaced(connection, target);
+        } else {
+            this.onlineBackup.copy(connection, target);
+        }
         return new Copied(SnapshotMethod.BACKUP_API, false);
     }
 

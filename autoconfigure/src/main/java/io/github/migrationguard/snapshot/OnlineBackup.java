@@ -1,8 +1,11 @@
 package io.github.migrationguard.snapshot;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteErrorCode;
 
@@ -10,7 +13,10 @@ import org.sqlite.SQLiteErrorCode;
  * Internal: SQLite's online backup API, in both directions: {@link #copy} the database a connection holds into a file,
  * or {@link #restore} a file into it. Both copy every page in a single step. Stepping a few pages at a time restarts
  * from scratch whenever another connection writes, which under a busy writer never finishes; one step reads a
- * consistent view while WAL writers carry on, and writes every page under one write lock.
+ * consistent view while WAL writers carry on, and writes every page under one write lock. {@link #copyPaced} steps
+ * all the same, inside one read transaction of its own: SQLite restarts a backup when it sees another connection's
+ * commit as it begins a read, and within one read transaction it never begins another, so every step reads the same
+ * consistent view.
  */
 public final class OnlineBackup {
 
@@ -38,6 +44,60 @@ public final class OnlineBackup {
     }
 
     /**
+     * Copies the database of a connection in WAL mode into a new file while the application writes to it, paced
+     * ({@link BackupPace}): a few MB per step, a rest as long as each step after it, the copy flushed to disk as it
+     * grows. Writers carry on throughout (in WAL mode a reader never blocks them); the copy holds the database as it
+     * was when the read transaction began. A database in another journal mode is copied in one step, as
+     * {@link #copy}: there a reader blocks writers from committing, and resting would only make them wait longer.
+     * @param source a connection to the database to copy, outside any transaction
+     * @param target the file to write
+     * @throws SQLException when SQLite reports that the copy failed
+     * @throws IOException when the copy could not be flushed to disk
+     */
+    public void copyPaced(Connection source, Path target) throws SQLException, IOException {
+        copyPaced(source, target, () -> {});
+    }
+
+    /**
+     * Copies as {@link #copyPaced(Connection, Path)}, running something between two steps.
+     * @param source a connection to the database to copy, outside any transaction
+     * @param target the file to write
+     * @param afterEachStep what runs after each step but the last
+     * @throws SQLException when SQLite reports that the copy failed
+     * @throws IOException when the copy could not be flushed to disk
+     */
+    void copyPaced(Connection source, Path target, Runnable afterEachStep) throws SQLException, IOException {
+        if (!"wal".equalsIgnoreCase(text(source, "PRAGMA journal_mode"))) {
+            copy(source, target);
+            return;
+        }
+        BackupPace pace = new BackupPace(target, Integer.parseInt(text(source, "PRAGMA page_size")), afterEachStep);
+        try (Statement statement = source.createStatement()) {
+            statement.execute("BEGIN");
+            try {
+                // Begins the read transaction every step then reads within
+                text(source, "SELECT count(*) FROM sqlite_schema");
+                int result = sqlite(source)
+                        .backup(
+                                MAIN,
+                                target.toString(),
+                                pace,
+                                COPY_SLEEP_MILLIS,
+                                COPY_BUSY_RETRIES,
+                                pace.pagesPerStep());
+                requireOk(result, "online backup to " + target);
+            } finally {
+                try {
+                    statement.execute("ROLLBACK");
+                } finally {
+                    pace.passOnInterrupt();
+                }
+            }
+        }
+        pace.checkFlushed();
+    }
+
+    /**
      * Replaces the database of a connection with the content of a file, in one step that takes the write lock through
      * the connection's busy handler ({@code PRAGMA busy_timeout}) and either commits every page or none. Never retried
      * here: a retried step after a busy commit would hold the write lock across sleeps. sqlite-jdbc returns the result
@@ -50,6 +110,14 @@ public final class OnlineBackup {
     public void restore(Connection live, Path source) throws SQLException {
         int result = sqlite(live).restore(MAIN, source.toString(), null, 0, 0, ALL_PAGES);
         requireOk(result, "online restore from " + source);
+    }
+
+    private static String text(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
     }
 
     private static org.sqlite.core.DB sqlite(Connection connection) throws SQLException {

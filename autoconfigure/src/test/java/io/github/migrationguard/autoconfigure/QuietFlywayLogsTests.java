@@ -8,6 +8,11 @@ import io.github.migrationguard.testing.Migrations;
 import io.github.migrationguard.testing.UpgradeStart;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -112,11 +117,49 @@ class QuietFlywayLogsTests {
     }
 
     @Test
+    void commandsOfTwoGuardsRunTogetherAndTheLevelComesBackWhenTheLastEnds() throws Exception {
+        QuietFlywayLogs first = new QuietFlywayLogs(this.loggingSystem);
+        QuietFlywayLogs second = new QuietFlywayLogs(this.loggingSystem);
+        CountDownLatch firstInside = new CountDownLatch(1);
+        CountDownLatch firstMayEnd = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            // A long command of one guard (a rehearsal) must not hold up another guard's commands
+            Future<LogLevel> firstLevel = threads.submit(() -> first.quietly(() -> {
+                firstInside.countDown();
+                await(firstMayEnd);
+                return effectiveFlywayLevel();
+            }));
+            await(firstInside);
+            Future<LogLevel> secondLevel = threads.submit(() -> second.quietly(this::effectiveFlywayLevel));
+            assertThat(secondLevel.get(30, TimeUnit.SECONDS)).isEqualTo(LogLevel.WARN);
+            assertThat(effectiveFlywayLevel()).isEqualTo(LogLevel.WARN);
+            firstMayEnd.countDown();
+            assertThat(firstLevel.get(30, TimeUnit.SECONDS)).isEqualTo(LogLevel.WARN);
+            assertThat(effectiveFlywayLevel()).isEqualTo(LogLevel.INFO);
+        } finally {
+            firstMayEnd.countDown();
+            threads.shutdown();
+        }
+    }
+
+    @Test
     void applicationThatAskedForFlywaysDebugLinesKeepsThem() {
         this.loggingSystem.setLogLevel(QuietFlywayLogs.FLYWAY_LOGGER, LogLevel.DEBUG);
         LogLevel during = new QuietFlywayLogs(this.loggingSystem).quietly(this::effectiveFlywayLevel);
         assertThat(during).isEqualTo(LogLevel.DEBUG);
         assertThat(effectiveFlywayLevel()).isEqualTo(LogLevel.DEBUG);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("Timed out: one quiet command waited for the other");
+            }
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
     }
 
     private LogLevel effectiveFlywayLevel() {

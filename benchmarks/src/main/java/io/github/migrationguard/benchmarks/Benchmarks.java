@@ -64,6 +64,7 @@ public final class Benchmarks {
             bench.measure(SnapshotMethod.BACKUP_API, 0.70);
             bench.measure(SnapshotMethod.FILE_COPY, 0);
             bench.comparePriority(SnapshotMethod.BACKUP_API, 5);
+            bench.comparePacing(5);
         }
         if (options.xfs()) {
             new CloneBench(options.dir().resolve("xfs"), results).run();

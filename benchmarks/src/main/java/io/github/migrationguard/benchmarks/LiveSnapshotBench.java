@@ -2,6 +2,7 @@ package io.github.migrationguard.benchmarks;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.migrationguard.snapshot.OnlineBackup;
 import io.github.migrationguard.snapshot.SnapshotAttempt;
 import io.github.migrationguard.snapshot.SnapshotLabel;
 import io.github.migrationguard.snapshot.SnapshotMethod;
@@ -10,11 +11,15 @@ import io.github.migrationguard.snapshot.SnapshotWriter;
 import io.github.migrationguard.snapshot.Verification;
 import io.github.migrationguard.strategy.LiveSnapshots;
 import io.github.migrationguard.strategy.MigrationReports;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,6 +157,89 @@ final class LiveSnapshotBench {
                     what + ", snapshot at nice 10 (LiveSnapshots), all of " + repeats + ": " + list(lowRatios),
                     Results.ratio(Timing.median(lowRatios)));
         }
+    }
+
+    /**
+     * Measures what pacing the online backup is worth to the writer, and what it costs the copy: the one-step copy
+     * ({@link OnlineBackup#copy}, the reference) and the paced copy ({@link OnlineBackup#copyPaced}, what live
+     * snapshots use), both on the benchmark's thread at normal priority through a connection of their own, without
+     * verification, alternated in the same run, each against an idle window of the same length right after it.
+     * @param repeats pairs of copies
+     * @throws Exception on failure
+     */
+    void comparePacing(int repeats) throws Exception {
+        this.database.checkpoint();
+        OnlineBackup backup = new OnlineBackup();
+        Path copy = this.database.file().resolveSibling("paced-copy.db");
+        try (HikariDataSource pool = poolOfOne();
+                App app = new App(pool)) {
+            List<Double> oneStepRatios = new ArrayList<>();
+            List<Double> pacedRatios = new ArrayList<>();
+            List<Double> oneStepSeconds = new ArrayList<>();
+            List<Double> pacedSeconds = new ArrayList<>();
+            List<Double> readerRatios = new ArrayList<>();
+            for (int i = 0; i < repeats; i++) {
+                oneStepRatios.add(ratio(app, oneStepSeconds, () -> copyOnce(copy, backup::copy)));
+                pacedRatios.add(ratio(app, pacedSeconds, () -> copyOnce(copy, backup::copyPaced)));
+                double pacedTook = pacedSeconds.get(pacedSeconds.size() - 1);
+                readerRatios.add(ratio(app, new ArrayList<>(), () -> holdReadTransaction(pacedTook)));
+            }
+            String what = "writer throughput during a backup-api copy (no verification) " + this.where;
+            this.results.value(
+                    what + ", one step (reference), all of " + repeats + ": " + list(oneStepRatios),
+                    Results.ratio(Timing.median(oneStepRatios)));
+            this.results.value(
+                    what + ", paced (live snapshots), all of " + repeats + ": " + list(pacedRatios),
+                    Results.ratio(Timing.median(pacedRatios)));
+            this.results.value(
+                    what.replace(
+                                    "a backup-api copy (no verification)",
+                                    "a read transaction held as long, nothing copied")
+                            + ", the floor of the paced copy, all of " + repeats + ": " + list(readerRatios),
+                    Results.ratio(Timing.median(readerRatios)));
+            this.results.value(
+                    "backup-api copy time " + this.where + ", paced over one step (medians "
+                            + Results.seconds(Timing.median(pacedSeconds)) + " / "
+                            + Results.seconds(Timing.median(oneStepSeconds)) + ")",
+                    Results.ratio(Timing.median(pacedSeconds) / Timing.median(oneStepSeconds)));
+        }
+    }
+
+    private void copyOnce(Path copy, Copy method) throws Exception {
+        Files.deleteIfExists(copy);
+        try (Connection connection = this.database.dataSource().getConnection()) {
+            method.copy(connection, copy);
+        }
+        try (FileChannel channel = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        Files.delete(copy);
+    }
+
+    /**
+     * What the paced copy does besides copying: a read transaction held open, so that the WAL cannot be reset.
+     */
+    private void holdReadTransaction(double seconds) throws SQLException {
+        try (Connection connection = this.database.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN");
+            statement.executeQuery("SELECT count(*) FROM sqlite_schema").close();
+            LockSupport.parkNanos((long) (seconds * 1e9));
+            statement.execute("ROLLBACK");
+        }
+    }
+
+    @FunctionalInterface
+    private interface Copy {
+
+        void copy(Connection connection, Path target) throws Exception;
+    }
+
+    private static double ratio(App app, List<Double> seconds, Timing.Action snapshot) throws Exception {
+        App.Window during = app.window(snapshot);
+        seconds.add(during.seconds());
+        App.Window idle = app.window(() -> LockSupport.parkNanos((long) (during.seconds() * 1e9)));
+        return during.commitsPerSecond() / idle.commitsPerSecond();
     }
 
     private static double ratio(App app, Timing.Action snapshot) throws Exception {
