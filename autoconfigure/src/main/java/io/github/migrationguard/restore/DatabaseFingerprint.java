@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a database holds, in a form cheap enough to compare after every restore: page size and count, schema and the row count
- * of every table. A restore copies pages one for one, so a restored database and its snapshot agree on all four.
+ * What a database holds, in a form cheap enough to compare after every restore: page size and count, schema and the row
+ * count of every table. A restore copies pages one for one, so a restored database and its snapshot agree on all four.
  *
  * @param pageSize {@code PRAGMA page_size}
  * @param pageCount {@code PRAGMA page_count}

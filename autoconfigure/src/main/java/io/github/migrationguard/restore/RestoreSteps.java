@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Internal: the restore steps of a guarded run, the one entry into this package for {@code strategy}, in the order a
  * run takes them: complete an interrupted restore, restore if missing, restore on request, restore on downgrade,
- * rehearse, restore on failure, and the crash loops those restores start. Each step is a class of this package; this one only builds them on one {@link
- * SnapshotRestorer} and hands on.
+ * rehearse, restore on failure, and the crash loops those restores start. Each step is a class of this package; this
+ * one only builds them on one {@link SnapshotRestorer} and hands on.
  */
 public final class RestoreSteps {
 

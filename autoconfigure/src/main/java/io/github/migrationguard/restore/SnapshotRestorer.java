@@ -14,7 +14,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Internal: restores a snapshot into the live database through SQLite's online backup API, on a connection the caller
+ * Restores a snapshot into the live database through SQLite's online backup API, on a connection the caller
  * holds, so that SQLite itself rewrites the pages and keeps the {@code -wal} and {@code -shm} files coherent for every
  * other connection. Copies in one backup step: the step takes the database's write lock (waiting for other connections
  * up to {@link #DEFAULT_LOCK_WAIT}), writes every page and commits, so the live file only changes while the lock is
@@ -22,7 +22,7 @@ import org.apache.commons.logging.LogFactory;
  * passes {@code quick_check}. When the lock cannot be had, nothing changed and {@link RestoreNotStartedException} says
  * so.
  */
-public final class SnapshotRestorer {
+final class SnapshotRestorer {
 
     private static final Log logger = LogFactory.getLog(SnapshotRestorer.class);
 
@@ -30,13 +30,13 @@ public final class SnapshotRestorer {
      * How long a restore waits for other connections to release the write lock (and, in rollback-journal mode, for
      * readers to finish) before it gives up with nothing changed.
      */
-    public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(30);
+    static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(30);
 
     private final Duration lockWait;
 
     private final OnlineBackup onlineBackup = new OnlineBackup();
 
-    public SnapshotRestorer() {
+    SnapshotRestorer() {
         this(DEFAULT_LOCK_WAIT);
     }
 
@@ -52,7 +52,7 @@ public final class SnapshotRestorer {
      * @throws RestoreNotStartedException when the write lock could not be had in time; nothing was changed
      * @throws RestoreException when the live database does not hold the snapshot afterwards
      */
-    public void restoreInto(Connection live, Path snapshot) {
+    void restoreInto(Connection live, Path snapshot) {
         try {
             boolean autoCommit = live.getAutoCommit();
             if (!autoCommit) {

@@ -3,7 +3,7 @@ package io.github.migrationguard.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.migrationguard.restore.RestoreException;
-import io.github.migrationguard.restore.SnapshotRestorer;
+import io.github.migrationguard.restore.RestoreInto;
 import io.github.migrationguard.testing.TestDatabases;
 import java.io.BufferedReader;
 import java.nio.file.Files;
@@ -57,10 +57,9 @@ class ConcurrentRestoresFaultTests {
         int complete = 0;
         List<String> noOps = new ArrayList<>();
         List<String> failed = new ArrayList<>();
-        SnapshotRestorer restorer = new SnapshotRestorer();
         for (int i = 0; i < RESTORES; i++) {
             try (Connection live = dataSource.getConnection()) {
-                restorer.restoreInto(live, snapshot);
+                RestoreInto.restore(live, snapshot);
                 complete++;
             } catch (RestoreException ex) {
                 // A restore that could not get the write lock says so, in these words

@@ -1,6 +1,6 @@
 package io.github.migrationguard.faults;
 
-import io.github.migrationguard.restore.SnapshotRestorer;
+import io.github.migrationguard.restore.RestoreInto;
 import io.github.migrationguard.testing.TestDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,7 +19,7 @@ public final class RestoreOnce {
         try (Connection live = TestDatabases.wal(db).getConnection()) {
             System.out.println("ready");
             System.out.flush();
-            new SnapshotRestorer().restoreInto(live, snapshot);
+            RestoreInto.restore(live, snapshot);
         }
         System.out.println("restored");
         System.out.flush();
