@@ -8,9 +8,9 @@ import java.util.concurrent.locks.LockSupport;
 import org.sqlite.core.DB;
 
 /**
- * Paces an online backup that runs while the application writes: after each step it rests as long as the step took,
- * so the copy uses at most about half of the disk and CPU time it could, and every {@value #FLUSH_BYTES} bytes it
- * forces what was written so far to disk. Without the flushes the whole copy would sit in the page cache and reach the
+ * Paces an online backup that runs while the application writes: every {@value #FLUSH_BYTES} bytes it forces what was
+ * written so far to disk, and after each step (and its flush) it rests as long as they took, so the copy keeps the disk
+ * and a CPU busy at most about half the time. Without the flushes the whole copy would sit in the page cache and reach the
  * disk in one burst at the final {@code fsync}, which the application's own commits then wait behind. An interrupt ends
  * the pacing (the rest is copied at full speed) and is kept for the caller.
  */
@@ -66,14 +66,14 @@ final class BackupPace implements DB.ProgressObserver {
 
     @Override
     public void progress(int remaining, int pageCount) {
-        long busyNanos = System.nanoTime() - this.stepStartNanos;
         this.unflushedBytes += this.bytesPerStep;
         if (remaining > 0) {
             this.afterEachStep.run();
             if (this.unflushedBytes >= FLUSH_BYTES) {
                 flush();
             }
-            rest(busyNanos);
+            // The flush counts as work: the disk gets as long a break as the step and the flush kept it busy
+            rest(System.nanoTime() - this.stepStartNanos);
         }
         this.stepStartNanos = System.nanoTime();
     }
