@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.locks.LockSupport;
 import org.sqlite.core.DB;
 
 /**
@@ -32,9 +31,7 @@ final class BackupPace implements DB.ProgressObserver {
 
     private long unflushedBytes;
 
-    private long stepStartNanos = System.nanoTime();
-
-    private boolean interrupted;
+    private final HalfTime halfTime = new HalfTime();
 
     private IOException flushFailure;
 
@@ -73,18 +70,15 @@ final class BackupPace implements DB.ProgressObserver {
                 flush();
             }
             // The flush counts as work: the disk gets as long a break as the step and the flush kept it busy
-            rest(System.nanoTime() - this.stepStartNanos);
+            this.halfTime.rest();
         }
-        this.stepStartNanos = System.nanoTime();
     }
 
     /**
      * Hands back to the thread an interrupt that arrived during the backup and ended its pacing.
      */
     void passOnInterrupt() {
-        if (this.interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        this.halfTime.passOnInterrupt();
     }
 
     /**
@@ -95,14 +89,6 @@ final class BackupPace implements DB.ProgressObserver {
         if (this.flushFailure != null) {
             throw this.flushFailure;
         }
-    }
-
-    private void rest(long nanos) {
-        if (this.interrupted || Thread.interrupted()) {
-            this.interrupted = true;
-            return;
-        }
-        LockSupport.parkNanos(nanos);
     }
 
     private void flush() {

@@ -181,7 +181,11 @@ public final class SnapshotWriter {
         SnapshotException failure = null;
         try {
             new SnapshotVerifier(this.settings.historyTable())
-                    .verify(partial, this.settings.verification(), pending::checking);
+                    .verify(
+                            partial,
+                            this.settings.verification(),
+                            pending::checking,
+                            this.live ? new HalfTime() : null);
             if (pending.isCancelled()) {
                 throw new SnapshotException("Verification of " + partial + " was cancelled: the application stopped");
             }
