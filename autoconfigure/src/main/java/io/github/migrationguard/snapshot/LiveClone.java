@@ -51,7 +51,7 @@ final class LiveClone {
                 do {
                     if (tryLock(lock)) {
                         try {
-                            if (checkpointedCompletely(checkpoint)) {
+                            if (checkpointedCompletely(checkpoint, deadline)) {
                                 return (FileClone.tryClone(source.path(), target) == null)
                                         ? Result.CLONED
                                         : Result.NOT_CLONED;
@@ -84,11 +84,25 @@ final class LiveClone {
     /**
      * Checkpoints without the write lock (held by the other connection) and tells whether every frame of the WAL is
      * in the database file now. A database in rollback-journal mode has no WAL: its file is complete under the lock.
+     * While another connection's checkpoint runs (a writer's automatic one, right after its commit) this one is
+     * refused as busy: it is tried again, keeping the write lock, since that checkpoint ends in milliseconds and no
+     * frame can be added meanwhile. Frames left behind a reader end the attempt: a reader may stay for long.
      */
-    private static boolean checkpointedCompletely(Statement checkpoint) throws SQLException {
-        try (ResultSet row = checkpoint.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
-            // busy (another checkpoint ran), frames in the WAL, frames in the file (both -1 without a WAL)
-            return row.next() && row.getInt(1) == 0 && row.getLong(2) == row.getLong(3);
+    private static boolean checkpointedCompletely(Statement checkpoint, long deadline) throws SQLException {
+        while (true) {
+            try (ResultSet row = checkpoint.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+                // busy (another checkpoint ran), frames in the WAL, frames in the file (both -1 without a WAL)
+                if (!row.next()) {
+                    return false;
+                }
+                if (row.getInt(1) == 0) {
+                    return row.getLong(2) == row.getLong(3);
+                }
+            }
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            LockSupport.parkNanos(RETRY_PAUSE_NANOS);
         }
     }
 

@@ -79,6 +79,32 @@ class CrashLoopTests {
     }
 
     @Test
+    void whereNothingCanBeWrittenBesideTheDatabaseTheRowDigestProvesItUnchanged() throws Exception {
+        // A directory where the file system's clock is read: the proof by the files' state cannot be had
+        Files.createDirectory(clockProbe());
+        failingBoot();
+        failingBoot();
+        MigrationReport report = this.reports.last().orElseThrow();
+        assertThat(report.snapshot().outcome()).isEqualTo(SnapshotAttempt.Outcome.REUSED);
+        assertThat(report.crashLoop().failedBoots()).isEqualTo(2);
+        assertThat(preMigrate()).hasSize(1);
+    }
+
+    @Test
+    void whereNothingCanBeWrittenBesideTheDatabaseTheRowDigestSeesARowChangedInPlace() throws Exception {
+        Files.createDirectory(clockProbe());
+        failingBoot();
+        try (Connection writer = dataSource().getConnection();
+                Statement statement = writer.createStatement()) {
+            // Same length, same page count: only the rows' digest tells the databases apart
+            statement.execute("UPDATE item SET name = 'owt' WHERE name = 'two'");
+        }
+        failingBoot();
+        assertThat(this.reports.last().orElseThrow().snapshot().outcome()).isEqualTo(SnapshotAttempt.Outcome.SUCCESS);
+        assertThat(preMigrate()).hasSize(2);
+    }
+
+    @Test
     void bootThatMigratesEndsTheLoop() throws Exception {
         failingBoot();
         Files.writeString(migrations().resolve("V2__broken.sql"), "CREATE TABLE fixed (id INTEGER PRIMARY KEY);");
@@ -112,6 +138,10 @@ class CrashLoopTests {
 
     private java.util.List<SnapshotDirectory.StoredSnapshot> preMigrate() {
         return new SnapshotDirectory(this.temp.resolve("backups")).list(SnapshotLabel.PRE_MIGRATE);
+    }
+
+    private Path clockProbe() {
+        return this.temp.resolve("app.db.migration-guard-clock");
     }
 
     private Path migrations() {
