@@ -39,8 +39,8 @@ final class SnapshotOrigin {
             if (!hasTable(copy, this.historyTable)) {
                 return Optional.of("it has no Flyway schema history table " + this.historyTable);
             }
-            long copyId = single(copy, "PRAGMA application_id");
-            long liveId = single(live, "PRAGMA application_id");
+            long copyId = SqliteConnections.number(copy, "PRAGMA application_id");
+            long liveId = SqliteConnections.number(live, "PRAGMA application_id");
             if (copyId != 0 && liveId != 0 && copyId != liveId) {
                 return Optional.of("its PRAGMA application_id is " + copyId + " and the live database's " + liveId);
             }
@@ -77,13 +77,6 @@ final class SnapshotOrigin {
                 ResultSet rows = statement.executeQuery(
                         "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = " + SqlLiterals.quote(table))) {
             return rows.next();
-        }
-    }
-
-    private static long single(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            return rows.next() ? rows.getLong(1) : 0;
         }
     }
 }

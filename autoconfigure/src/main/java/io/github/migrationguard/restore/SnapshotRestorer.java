@@ -77,14 +77,14 @@ final class SnapshotRestorer {
         DatabaseFingerprint before = DatabaseFingerprint.of(live);
         // data_version changes only when another connection commits: it tells whether what the checks read below is
         // the restore alone, or the restore plus a writer that got the lock right after it
-        long dataVersion = single(live, "PRAGMA data_version");
+        long dataVersion = SqliteConnections.number(live, "PRAGMA data_version");
         copyUnderWriteLock(live, snapshot);
         try (Statement statement = live.createStatement()) {
             // One read transaction: every check reads the same state, whatever writers do meanwhile
             statement.execute("BEGIN");
             try {
                 DatabaseFingerprint after = DatabaseFingerprint.of(live);
-                boolean othersCommitted = single(live, "PRAGMA data_version") != dataVersion;
+                boolean othersCommitted = SqliteConnections.number(live, "PRAGMA data_version") != dataVersion;
                 check(live, snapshot, expected, before, after, othersCommitted);
             } finally {
                 statement.execute("ROLLBACK");
@@ -136,23 +136,11 @@ final class SnapshotRestorer {
 
     private static void checkPageSize(Connection live, Path snapshot, DatabaseFingerprint expected)
             throws SQLException {
-        long livePageSize = single(live, "PRAGMA page_size");
-        if (livePageSize != expected.pageSize() && "wal".equalsIgnoreCase(text(live, "PRAGMA journal_mode"))) {
+        long livePageSize = SqliteConnections.number(live, "PRAGMA page_size");
+        if (livePageSize != expected.pageSize() && SqliteConnections.inWalMode(live)) {
             throw new RestoreException("Snapshot " + snapshot + " has pages of " + expected.pageSize()
                     + " bytes and the live database, in WAL mode, of " + livePageSize
                     + "; SQLite cannot restore across page sizes in WAL mode");
-        }
-    }
-
-    private static long single(Connection connection, String sql) throws SQLException {
-        return Long.parseLong(text(connection, sql));
-    }
-
-    private static String text(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
         }
     }
 
@@ -163,7 +151,7 @@ final class SnapshotRestorer {
     }
 
     private void copyUnderWriteLock(Connection live, Path snapshot) throws SQLException {
-        int busyTimeout = (int) single(live, "PRAGMA busy_timeout");
+        int busyTimeout = (int) SqliteConnections.number(live, "PRAGMA busy_timeout");
         try (Statement statement = live.createStatement()) {
             // The one backup step waits for the write lock through this connection's busy handler: a bounded wait,
             // after which the step rolls back and the live database is as it was

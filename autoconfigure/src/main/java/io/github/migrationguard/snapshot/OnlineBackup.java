@@ -3,7 +3,6 @@ package io.github.migrationguard.snapshot;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.sqlite.SQLiteConnection;
@@ -67,16 +66,17 @@ public final class OnlineBackup {
      * @throws IOException when the copy could not be flushed to disk
      */
     void copyPaced(Connection source, Path target, Runnable afterEachStep) throws SQLException, IOException {
-        if (!"wal".equalsIgnoreCase(text(source, "PRAGMA journal_mode"))) {
+        if (!SqliteConnections.inWalMode(source)) {
             copy(source, target);
             return;
         }
-        BackupPace pace = new BackupPace(target, Integer.parseInt(text(source, "PRAGMA page_size")), afterEachStep);
+        BackupPace pace =
+                new BackupPace(target, (int) SqliteConnections.number(source, "PRAGMA page_size"), afterEachStep);
         try (Statement statement = source.createStatement()) {
             statement.execute("BEGIN");
             try {
                 // Begins the read transaction every step then reads within
-                text(source, "SELECT count(*) FROM sqlite_schema");
+                SqliteConnections.text(source, "SELECT count(*) FROM sqlite_schema");
                 int result = sqlite(source)
                         .backup(
                                 MAIN,
@@ -110,14 +110,6 @@ public final class OnlineBackup {
     public void restore(Connection live, Path source) throws SQLException {
         int result = sqlite(live).restore(MAIN, source.toString(), null, 0, 0, ALL_PAGES);
         requireOk(result, "online restore from " + source);
-    }
-
-    private static String text(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
-        }
     }
 
     private static org.sqlite.core.DB sqlite(Connection connection) throws SQLException {

@@ -2,14 +2,17 @@ package io.github.migrationguard.snapshot;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 import org.sqlite.jdbc4.JDBC4Connection;
 
 /**
  * Internal: opens direct SQLite connections to snapshot files, outside the application's pool, so that working on a
- * snapshot never waits for (or takes) one of the application's connections.
+ * snapshot never waits for (or takes) one of the application's connections; and reads one value (a pragma) through
+ * any connection.
  */
 public final class SqliteConnections {
 
@@ -43,5 +46,41 @@ public final class SqliteConnections {
         config.resetOpenMode(SQLiteOpenMode.CREATE);
         config.setReadOnly(true);
         return new JDBC4Connection("jdbc:sqlite:", file.toAbsolutePath().toString(), config.toProperties());
+    }
+
+    /**
+     * Reads the one value a statement returns, a pragma's for example.
+     * @param connection the connection
+     * @param sql the statement, returning one row of one column
+     * @return the value as text
+     * @throws SQLException on a database error
+     */
+    public static String text(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    /**
+     * Reads the one number a statement returns, a pragma's for example.
+     * @param connection the connection
+     * @param sql the statement, returning one row of one integer
+     * @return the number
+     * @throws SQLException on a database error
+     */
+    public static long number(Connection connection, String sql) throws SQLException {
+        return Long.parseLong(text(connection, sql));
+    }
+
+    /**
+     * Tells whether the database of a connection is in WAL mode.
+     * @param connection the connection
+     * @return whether {@code PRAGMA journal_mode} says {@code wal}
+     * @throws SQLException on a database error
+     */
+    public static boolean inWalMode(Connection connection) throws SQLException {
+        return "wal".equalsIgnoreCase(text(connection, "PRAGMA journal_mode"));
     }
 }
