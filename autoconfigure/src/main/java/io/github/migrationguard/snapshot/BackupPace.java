@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.jspecify.annotations.Nullable;
 import org.sqlite.core.DB;
 
 /**
  * Paces an online backup that runs while the application writes: every {@value #FLUSH_BYTES} bytes it forces what was
- * written so far to disk, and after each step (and its flush) it rests as long as they took, so the copy keeps the disk
- * and a CPU busy at most about half the time. Without the flushes the whole copy would sit in the page cache and reach the
- * disk in one burst at the final {@code fsync}, which the application's own commits then wait behind. An interrupt ends
- * the pacing (the rest is copied at full speed) and is kept for the caller.
+ * written so far to disk, and after each step (and its flush) it rests as long as they took ({@link HalfTime}), so the
+ * copy keeps the disk and a CPU busy at most about half the time. Without the flushes the whole copy would sit in the
+ * page cache and reach the disk in one burst at the final {@code fsync}, which the application's own commits then wait
+ * behind.
  */
 final class BackupPace implements DB.ProgressObserver {
 
@@ -29,20 +30,11 @@ final class BackupPace implements DB.ProgressObserver {
 
     private final long bytesPerStep;
 
-    private long unflushedBytes;
-
     private final HalfTime halfTime = new HalfTime();
 
-    private IOException flushFailure;
+    private long unflushedBytes;
 
-    /**
-     * Creates the pace of one backup.
-     * @param target the file the backup writes
-     * @param pageSize the page size of the database copied
-     */
-    BackupPace(Path target, int pageSize) {
-        this(target, pageSize, () -> {});
-    }
+    private @Nullable IOException flushFailure;
 
     /**
      * Creates the pace of one backup that also runs something after each step but the last.

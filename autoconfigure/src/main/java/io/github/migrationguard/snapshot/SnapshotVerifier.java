@@ -39,23 +39,13 @@ public final class SnapshotVerifier {
      * @throws SnapshotException when the copy is not a sound database
      */
     public void verify(Path file, Verification verification) {
-        verify(file, verification, (statement) -> {});
+        verify(file, verification, (statement) -> {}, null);
     }
 
     /**
-     * Verifies a copy, telling which statement runs the checks so that another thread can interrupt them.
-     * @param file the copy
-     * @param verification how thoroughly
-     * @param checking told the statement before the checks start, and {@code null} once they are over
-     * @throws SnapshotException when the copy is not a sound database, or the check was interrupted
-     */
-    void verify(Path file, Verification verification, Consumer<Statement> checking) {
-        verify(file, verification, checking, null);
-    }
-
-    /**
-     * Verifies a copy as {@link #verify(Path, Verification, Consumer)}, at about half speed when paced: for a live
-     * snapshot, whose check reads every page of the copy while the application uses the same disk.
+     * Verifies a copy, telling which statement runs the checks so that another thread can interrupt them, at about half
+     * speed when paced: for a live snapshot, whose check reads every page of the copy while the application uses the
+     * same disk.
      * @param file the copy
      * @param verification how thoroughly
      * @param checking told the statement before the checks start, and {@code null} once they are over
