@@ -63,6 +63,7 @@ public final class Benchmarks {
             bench.measure(SnapshotMethod.AUTO, 0.70);
             bench.measure(SnapshotMethod.BACKUP_API, 0.70);
             bench.measure(SnapshotMethod.FILE_COPY, 0);
+            bench.measureRequests(SnapshotMethod.AUTO, SnapshotMethod.BACKUP_API, SnapshotMethod.FILE_COPY);
             bench.comparePriority(SnapshotMethod.BACKUP_API, 5);
             bench.comparePacing(5);
         }

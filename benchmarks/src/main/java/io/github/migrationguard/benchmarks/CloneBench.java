@@ -46,7 +46,9 @@ final class CloneBench {
         try {
             preMigrate(copyIn(BenchDatabase.ofSize(this.dir, 1024), mount));
             BenchDatabase live = copyIn(BenchDatabase.ofSize(this.dir, 300), mount);
-            new LiveSnapshotBench(live, this.results, "on XFS").measure(SnapshotMethod.AUTO, 0.95);
+            LiveSnapshotBench bench = new LiveSnapshotBench(live, this.results, "on XFS");
+            bench.measure(SnapshotMethod.AUTO, 0.95);
+            bench.measureRequests(SnapshotMethod.AUTO);
         } finally {
             run("umount", mount.toString());
             Files.deleteIfExists(image);

@@ -60,7 +60,7 @@ final class LiveSnapshotBench {
     void measure(SnapshotMethod method, double targetRatio) throws Exception {
         this.database.checkpoint();
         try (HikariDataSource pool = poolOfOne();
-                App app = new App(pool)) {
+                App app = new App(pool, true)) {
             MigrationReports activity = new MigrationReports();
             LiveSnapshots snapshots = new LiveSnapshots(
                     pool,
@@ -118,6 +118,61 @@ final class LiveSnapshotBench {
     }
 
     /**
+     * Measures what a live snapshot costs the application's requests, as the issue that asked for own connections saw
+     * it: a pool of one that only answers requests (one every 5 ms, no writer, whose own {@code fsync} calls would
+     * make requests wait for the pool's connection however the snapshot is taken), the longest wait of a request
+     * during manual and scheduled snapshots of each method against an idle window of the same length right after.
+     * @param methods the snapshot methods
+     * @throws Exception on failure
+     */
+    void measureRequests(SnapshotMethod... methods) throws Exception {
+        this.database.checkpoint();
+        try (HikariDataSource pool = poolOfOne();
+                App app = new App(pool, false)) {
+            MigrationReports activity = new MigrationReports();
+            for (SnapshotMethod method : methods) {
+                LiveSnapshots snapshots = new LiveSnapshots(
+                        pool,
+                        new SnapshotSettings(
+                                this.database.file().resolveSibling("live-backups"),
+                                method,
+                                Verification.QUICK,
+                                0,
+                                null),
+                        activity,
+                        Clock.systemUTC());
+                for (SnapshotLabel label : List.of(SnapshotLabel.MANUAL, SnapshotLabel.SCHEDULED)) {
+                    long worstDuring = 0;
+                    long worstIdle = 0;
+                    long requests = 0;
+                    for (int i = 0; i < REPEATS; i++) {
+                        App.Window during = app.window(() -> {
+                            SnapshotAttempt attempt = snapshots.take(label, null, 1);
+                            if (attempt.snapshot() == null) {
+                                throw new IllegalStateException("Snapshot failed: " + attempt.message());
+                            }
+                        });
+                        App.Window idle = app.window(() -> LockSupport.parkNanos((long) (during.seconds() * 1e9)));
+                        worstDuring = Math.max(worstDuring, during.maxRequestMillis());
+                        worstIdle = Math.max(worstIdle, idle.maxRequestMillis());
+                        requests += during.requests();
+                    }
+                    String used = Optional.ofNullable(activity.state().lastSnapshot())
+                            .map((snapshot) -> name(snapshot.method()) + (snapshot.cloned() ? ", cloned" : ""))
+                            .orElse("none");
+                    this.results.target(
+                            "longest request wait (pool of one, requests only, " + requests + " requests), "
+                                    + label.name().toLowerCase().replace('_', '-') + " " + name(method) + " ("
+                                    + used + ") " + this.where,
+                            worstDuring + " ms (idle " + worstIdle + " ms)",
+                            "<= 100 ms",
+                            worstDuring <= 100);
+                }
+            }
+        }
+    }
+
+    /**
      * Measures what the lower CPU priority of live snapshots is worth to the writer: the same snapshot taken on the
      * benchmark's thread at normal priority ({@link SnapshotWriter#whileRunning}, the reference) and through
      * {@link LiveSnapshots#take} (a thread of its own at nice 10), alternated in the same run, each against an idle
@@ -131,7 +186,7 @@ final class LiveSnapshotBench {
         SnapshotSettings settings = new SnapshotSettings(
                 this.database.file().resolveSibling("live-backups"), method, Verification.QUICK, 0, null);
         try (HikariDataSource pool = poolOfOne();
-                App app = new App(pool)) {
+                App app = new App(pool, true)) {
             LiveSnapshots snapshots = new LiveSnapshots(pool, settings, new MigrationReports(), Clock.systemUTC());
             SnapshotWriter normal = SnapshotWriter.whileRunning(snapshots.database(), settings, Clock.systemUTC());
             List<Double> normalRatios = new ArrayList<>();
@@ -172,7 +227,7 @@ final class LiveSnapshotBench {
         OnlineBackup backup = new OnlineBackup();
         Path copy = this.database.file().resolveSibling("paced-copy.db");
         try (HikariDataSource pool = poolOfOne();
-                App app = new App(pool)) {
+                App app = new App(pool, true)) {
             List<Double> oneStepRatios = new ArrayList<>();
             List<Double> pacedRatios = new ArrayList<>();
             List<Double> oneStepSeconds = new ArrayList<>();
@@ -266,8 +321,8 @@ final class LiveSnapshotBench {
     }
 
     /**
-     * The application: one thread writing one row per transaction, one answering a request every 5 ms, both through
-     * the pool of one.
+     * The application: one thread answering a request every 5 ms through the pool of one and, when it writes, one
+     * thread writing one row per transaction through the same pool.
      */
     private static final class App implements AutoCloseable {
 
@@ -279,20 +334,29 @@ final class LiveSnapshotBench {
 
         private final AtomicLong maxRequestNanos = new AtomicLong();
 
+        private final AtomicLong requests = new AtomicLong();
+
         private final List<Thread> threads = new ArrayList<>();
 
-        App(HikariDataSource pool) {
+        App(HikariDataSource pool, boolean writing) {
             this.pool = pool;
-            this.threads.add(new Thread(this::write, "bench-app-writer"));
+            if (writing) {
+                this.threads.add(new Thread(this::write, "bench-app-writer"));
+            }
             this.threads.add(new Thread(this::answer, "bench-app-requests"));
             this.threads.forEach(Thread::start);
         }
 
         Window window(Timing.Action action) throws Exception {
             long before = this.commits.get();
+            long requestsBefore = this.requests.get();
             this.maxRequestNanos.set(0);
             double seconds = Timing.seconds(action);
-            return new Window(seconds, (this.commits.get() - before) / seconds, this.maxRequestNanos.get() / 1_000_000);
+            return new Window(
+                    seconds,
+                    (this.commits.get() - before) / seconds,
+                    this.maxRequestNanos.get() / 1_000_000,
+                    this.requests.get() - requestsBefore);
         }
 
         private void write() {
@@ -327,6 +391,7 @@ final class LiveSnapshotBench {
                     throw new IllegalStateException(ex);
                 }
                 this.maxRequestNanos.accumulateAndGet(System.nanoTime() - start, Math::max);
+                this.requests.incrementAndGet();
                 LockSupport.parkNanos(REQUEST_PAUSE_NANOS);
             }
         }
@@ -342,6 +407,6 @@ final class LiveSnapshotBench {
             }
         }
 
-        record Window(double seconds, double commitsPerSecond, long maxRequestMillis) {}
+        record Window(double seconds, double commitsPerSecond, long maxRequestMillis, long requests) {}
     }
 }
