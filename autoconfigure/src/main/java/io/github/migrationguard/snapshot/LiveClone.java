@@ -18,8 +18,9 @@ import java.util.concurrent.locks.LockSupport;
  * gap between two of the writers' transactions), then run a {@code PASSIVE} checkpoint from a second connection, which
  * needs no write lock. When that checkpoint has copied every frame of the WAL into the database file, the file alone
  * holds every committed transaction, and nothing can be appended to the WAL or checkpointed into the file while the
- * lock is held: the file is cloned then, and the lock released. Writers wait for the checkpoint of the frames
- * committed since the last one and the clone, milliseconds; readers never wait. When a reader keeps an older
+ * lock is held: the file is cloned then, and the lock released. A first checkpoint, before the lock is polled for,
+ * copies the frames committed so far while writers go on, so writers wait only for the checkpoint of the few frames
+ * committed since then and for the clone, milliseconds; readers never wait. When a reader keeps an older
  * snapshot (so the checkpoint cannot finish) the lock is released at once and taken again, until the bound.
  */
 final class LiveClone {
@@ -48,6 +49,8 @@ final class LiveClone {
             // Polled here rather than by SQLite's busy handler, which sleeps up to 100 ms and misses short gaps
             lock.execute("PRAGMA busy_timeout = 0");
             try {
+                // Most frames reach the file now, while writers go on, so few are left for the checkpoint they wait for
+                checkpointedCompletely(checkpoint, deadline);
                 do {
                     if (tryLock(lock)) {
                         try {

@@ -35,7 +35,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class LiveSnapshotBench {
 
-    private static final int REPEATS = 3;
+    private static final int REPEATS = 5;
 
     private static final long REQUEST_PAUSE_NANOS = 5_000_000L;
 
@@ -121,7 +121,9 @@ final class LiveSnapshotBench {
      * Measures what a live snapshot costs the application's requests, as the issue that asked for own connections saw
      * it: a pool of one that only answers requests (one every 5 ms, no writer, whose own {@code fsync} calls would
      * make requests wait for the pool's connection however the snapshot is taken), the longest wait of a request
-     * during manual and scheduled snapshots of each method against an idle window of the same length right after.
+     * during manual and scheduled snapshots of each method against an idle window of the same length right after,
+     * and during a copy through the application's pooled connection (the reference: how snapshots were taken before
+     * they had connections of their own).
      * @param methods the snapshot methods
      * @throws Exception on failure
      */
@@ -129,6 +131,26 @@ final class LiveSnapshotBench {
         this.database.checkpoint();
         try (HikariDataSource pool = poolOfOne();
                 App app = new App(pool, false)) {
+            // The reference: a one-step copy through the application's only pooled connection, as before
+            OnlineBackup backup = new OnlineBackup();
+            Path copy = this.database.file().resolveSibling("pooled-copy.db");
+            long worstPooled = 0;
+            for (int i = 0; i < REPEATS; i++) {
+                worstPooled = Math.max(
+                        worstPooled,
+                        app.window(() -> {
+                                    Files.deleteIfExists(copy);
+                                    try (Connection connection = pool.getConnection()) {
+                                        backup.copy(connection, copy);
+                                    }
+                                })
+                                .maxRequestMillis());
+            }
+            Files.deleteIfExists(copy);
+            this.results.value(
+                    "longest request wait (pool of one, requests only), a backup-api copy through the application's "
+                            + "pooled connection (reference) " + this.where,
+                    worstPooled + " ms");
             MigrationReports activity = new MigrationReports();
             for (SnapshotMethod method : methods) {
                 LiveSnapshots snapshots = new LiveSnapshots(
