@@ -42,15 +42,16 @@ final class LiveClone {
      */
     Result tryClone(Connection locker, Connection checkpointer, DatabaseFile source, Path target)
             throws SQLException, IOException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
         try (Statement lock = locker.createStatement();
                 Statement checkpoint = checkpointer.createStatement()) {
+            // Most frames reach the file now, while writers go on, so few are left for the checkpoint they wait for.
+            // A PASSIVE checkpoint waits for no lock; refused as busy, another connection's checkpoint is doing it.
+            checkpoint.executeQuery("PRAGMA wal_checkpoint(PASSIVE)").close();
+            long deadline = System.nanoTime() + WAIT.toNanos();
             int busyTimeout = LockedFileCopy.busyTimeout(lock);
             // Polled here rather than by SQLite's busy handler, which sleeps up to 100 ms and misses short gaps
             lock.execute("PRAGMA busy_timeout = 0");
             try {
-                // Most frames reach the file now, while writers go on, so few are left for the checkpoint they wait for
-                checkpointedCompletely(checkpoint, deadline);
                 do {
                     if (tryLock(lock)) {
                         try {
