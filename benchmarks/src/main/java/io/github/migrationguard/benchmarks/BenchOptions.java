@@ -15,6 +15,7 @@ import java.util.List;
  * @param startup whether to time application startup
  * @param live whether to measure the application's writers and requests during live snapshots
  * @param xfs whether to measure clones on a loop-mounted XFS image (needs root and xfsprogs)
+ * @param liveWindows writer windows (each against an idle one) per method of a live snapshot, at least 3
  * @param scaleGb size of the failed-upgrade scale run in GB, 0 for none
  * @param restoreMb sizes in MB of the restore-at-scale run (where a restore's time goes), none by default
  * @param snapshots whether to measure snapshots (methods, verification, writers, startup pause) per size
@@ -30,6 +31,7 @@ record BenchOptions(
         boolean startup,
         boolean live,
         boolean xfs,
+        int liveWindows,
         int scaleGb,
         List<Integer> restoreMb,
         boolean snapshots,
@@ -45,6 +47,7 @@ record BenchOptions(
         boolean startup = true;
         boolean live = false;
         boolean xfs = false;
+        int liveWindows = 5;
         int scaleGb = 0;
         List<Integer> restoreMb = List.of();
         boolean snapshots = true;
@@ -71,6 +74,8 @@ record BenchOptions(
                 live = true;
             } else if (arg.equals("--xfs")) {
                 xfs = true;
+            } else if (arg.startsWith("--live-windows=")) {
+                liveWindows = Math.max(3, Integer.parseInt(value(arg)));
             } else if (arg.startsWith("--scale-gb=")) {
                 scaleGb = Integer.parseInt(value(arg));
             } else if (arg.startsWith("--restore-mb=")) {
@@ -87,7 +92,7 @@ record BenchOptions(
                 throw new IllegalArgumentException(
                         "Unknown option " + arg + "; known: --dir=, --sizes=100,1024, "
                                 + "--with-4g, --startup-runs=N (>= 10), --no-memory, --no-startup, --live, --xfs, "
-                                + "--scale-gb=N, --restore-mb=1300,2700, --no-snapshots, --no-remote, --no-compression, --no-fingerprints");
+                                + "--live-windows=N (>= 3), --scale-gb=N, --restore-mb=1300,2700, --no-snapshots, --no-remote, --no-compression, --no-fingerprints");
             }
         }
         return new BenchOptions(
@@ -98,6 +103,7 @@ record BenchOptions(
                 startup,
                 live,
                 xfs,
+                liveWindows,
                 scaleGb,
                 restoreMb,
                 snapshots,

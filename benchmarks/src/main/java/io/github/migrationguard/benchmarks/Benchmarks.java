@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * Runs every benchmark of docs/benchmarks.md and prints ratios measured in the same run. Run it with
  * {@code scripts/bench.sh} (options: {@code --sizes=100,1024}, {@code --with-4g}, {@code --startup-runs=N},
- * {@code --no-memory}, {@code --no-startup}, {@code --live}, {@code --xfs}, {@code --scale-gb=N}, {@code --restore-mb=1300,2700},
+ * {@code --no-memory}, {@code --no-startup}, {@code --live}, {@code --xfs}, {@code --live-windows=N}, {@code --scale-gb=N}, {@code --restore-mb=1300,2700},
  * {@code --no-snapshots}, {@code --no-remote}, {@code --no-compression}, {@code --no-fingerprints}).
  */
 public final class Benchmarks {
@@ -59,7 +59,8 @@ public final class Benchmarks {
         if (options.live()) {
             BenchDatabase live = BenchDatabase.ofSize(options.dir().resolve("live"), 300);
             results.section("Live snapshots of 300 MB, application with a pool of one (" + fileSystem(live) + ")");
-            LiveSnapshotBench bench = new LiveSnapshotBench(live, results, "on " + fileSystem(live));
+            LiveSnapshotBench bench =
+                    new LiveSnapshotBench(live, results, "on " + fileSystem(live), options.liveWindows());
             bench.measure(SnapshotMethod.AUTO, 0.70);
             bench.measure(SnapshotMethod.BACKUP_API, 0.70);
             bench.measure(SnapshotMethod.FILE_COPY, 0);
@@ -68,7 +69,7 @@ public final class Benchmarks {
             bench.comparePacing(5);
         }
         if (options.xfs()) {
-            new CloneBench(options.dir().resolve("xfs"), results).run();
+            new CloneBench(options.dir().resolve("xfs"), results, options.liveWindows()).run();
         }
         if (options.scaleGb() > 0) {
             new ScaleBench(options.dir().resolve("scale"), options.scaleGb(), results).run();

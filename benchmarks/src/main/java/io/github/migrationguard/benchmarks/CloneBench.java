@@ -28,9 +28,12 @@ final class CloneBench {
 
     private final Results results;
 
-    CloneBench(Path dir, Results results) {
+    private final int liveWindows;
+
+    CloneBench(Path dir, Results results, int liveWindows) {
         this.dir = dir;
         this.results = results;
+        this.liveWindows = liveWindows;
     }
 
     void run() throws Exception {
@@ -46,7 +49,7 @@ final class CloneBench {
         try {
             preMigrate(copyIn(BenchDatabase.ofSize(this.dir, 1024), mount));
             BenchDatabase live = copyIn(BenchDatabase.ofSize(this.dir, 300), mount);
-            LiveSnapshotBench bench = new LiveSnapshotBench(live, this.results, "on XFS");
+            LiveSnapshotBench bench = new LiveSnapshotBench(live, this.results, "on XFS", this.liveWindows);
             bench.measure(SnapshotMethod.AUTO, 0.95);
             bench.measureRequests(SnapshotMethod.AUTO);
         } finally {

@@ -35,7 +35,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class LiveSnapshotBench {
 
-    private static final int REPEATS = 5;
+    private static final int REQUEST_WINDOWS = 5;
 
     private static final long REQUEST_PAUSE_NANOS = 5_000_000L;
 
@@ -45,10 +45,13 @@ final class LiveSnapshotBench {
 
     private final String where;
 
-    LiveSnapshotBench(BenchDatabase database, Results results, String where) {
+    private final int windows;
+
+    LiveSnapshotBench(BenchDatabase database, Results results, String where, int windows) {
         this.database = database;
         this.results = results;
         this.where = where;
+        this.windows = windows;
     }
 
     /**
@@ -75,7 +78,7 @@ final class LiveSnapshotBench {
             String used = "";
             long longestCopy = 0;
             double seconds = 0;
-            for (int i = 0; i < REPEATS; i++) {
+            for (int i = 0; i < this.windows; i++) {
                 App.Window during = app.window(() -> {
                     SnapshotAttempt attempt = snapshots.take(SnapshotLabel.SCHEDULED, null, 1);
                     if (attempt.snapshot() == null) {
@@ -94,11 +97,12 @@ final class LiveSnapshotBench {
                 ratios.add(during.commitsPerSecond() / idle.commitsPerSecond());
                 worstDuring = Math.max(worstDuring, during.maxRequestMillis());
                 worstIdle = Math.max(worstIdle, idle.maxRequestMillis());
-                seconds += during.seconds() / REPEATS;
+                seconds += during.seconds() / this.windows;
             }
             double ratio = Timing.median(ratios);
             String what = "writer throughput during a scheduled " + name(method) + " snapshot (" + used + ", "
-                    + Results.seconds(seconds) + ") " + this.where;
+                    + Results.seconds(seconds) + "), median of " + this.windows + ": " + list(ratios) + " "
+                    + this.where;
             if (targetRatio > 0) {
                 this.results.target(
                         what, Results.ratio(ratio), ">= " + Results.ratio(targetRatio), ratio >= targetRatio);
@@ -135,7 +139,7 @@ final class LiveSnapshotBench {
             OnlineBackup backup = new OnlineBackup();
             Path copy = this.database.file().resolveSibling("pooled-copy.db");
             long worstPooled = 0;
-            for (int i = 0; i < REPEATS; i++) {
+            for (int i = 0; i < REQUEST_WINDOWS; i++) {
                 worstPooled = Math.max(
                         worstPooled,
                         app.window(() -> {
@@ -167,7 +171,7 @@ final class LiveSnapshotBench {
                     long worstDuring = 0;
                     long worstIdle = 0;
                     long requests = 0;
-                    for (int i = 0; i < REPEATS; i++) {
+                    for (int i = 0; i < REQUEST_WINDOWS; i++) {
                         App.Window during = app.window(() -> {
                             SnapshotAttempt attempt = snapshots.take(label, null, 1);
                             if (attempt.snapshot() == null) {
