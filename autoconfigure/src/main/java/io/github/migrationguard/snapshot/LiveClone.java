@@ -33,7 +33,8 @@ final class LiveClone {
     /**
      * Tries to clone the database within {@link #WAIT}.
      * @param locker a connection of the snapshot's own, in auto-commit mode, that takes the write lock
-     * @param checkpointer another connection of the snapshot's own to the same database
+     * @param checkpointer another connection of the snapshot's own to the same database, for this attempt only: its
+     * busy timeout is set to 0
      * @param source the database file
      * @param target the clone to create; it exists only when the result is {@link Result#CLONED}
      * @return what happened
@@ -44,14 +45,16 @@ final class LiveClone {
             throws SQLException, IOException {
         try (Statement lock = locker.createStatement();
                 Statement checkpoint = checkpointer.createStatement()) {
-            // Most frames reach the file now, while writers go on, so few are left for the checkpoint they wait for.
-            // A PASSIVE checkpoint waits for no lock; refused as busy, another connection's checkpoint is doing it.
-            checkpoint.executeQuery("PRAGMA wal_checkpoint(PASSIVE)").close();
-            long deadline = System.nanoTime() + WAIT.toNanos();
             int busyTimeout = LockedFileCopy.busyTimeout(lock);
-            // Polled here rather than by SQLite's busy handler, which sleeps up to 100 ms and misses short gaps
+            // Polled here rather than by SQLite's busy handler, which sleeps up to 100 ms and misses short gaps, and
+            // would wait its whole timeout for a database another connection holds exclusively
             lock.execute("PRAGMA busy_timeout = 0");
+            checkpoint.execute("PRAGMA busy_timeout = 0");
             try {
+                // Most frames reach the file now, while writers go on, so few are left for the checkpoint they wait
+                // for; refused as busy, it is left to the checkpoint under the lock
+                checkpoint(checkpoint);
+                long deadline = System.nanoTime() + WAIT.toNanos();
                 do {
                     if (tryLock(lock)) {
                         try {
@@ -94,20 +97,40 @@ final class LiveClone {
      */
     private static boolean checkpointedCompletely(Statement checkpoint, long deadline) throws SQLException {
         while (true) {
-            try (ResultSet row = checkpoint.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
-                // busy (another checkpoint ran), frames in the WAL, frames in the file (both -1 without a WAL)
-                if (!row.next()) {
-                    return false;
-                }
-                if (row.getInt(1) == 0) {
-                    return row.getLong(2) == row.getLong(3);
-                }
+            Checkpoint result = checkpoint(checkpoint);
+            if (result != Checkpoint.BUSY) {
+                return result == Checkpoint.COMPLETE;
             }
             if (System.nanoTime() >= deadline) {
                 return false;
             }
             LockSupport.parkNanos(RETRY_PAUSE_NANOS);
         }
+    }
+
+    private static Checkpoint checkpoint(Statement checkpoint) throws SQLException {
+        try (ResultSet row = checkpoint.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+            // busy (another checkpoint ran), frames in the WAL, frames in the file (both -1 without a WAL)
+            if (!row.next()) {
+                return Checkpoint.INCOMPLETE;
+            }
+            if (row.getInt(1) != 0) {
+                return Checkpoint.BUSY;
+            }
+            return (row.getLong(2) == row.getLong(3)) ? Checkpoint.COMPLETE : Checkpoint.INCOMPLETE;
+        } catch (SQLException ex) {
+            // The connection could not even read the database: another connection holds it (or recovers its WAL)
+            if (LockedFileCopy.isBusy(ex)) {
+                return Checkpoint.BUSY;
+            }
+            throw ex;
+        }
+    }
+
+    private enum Checkpoint {
+        COMPLETE,
+        INCOMPLETE,
+        BUSY
     }
 
     /**
