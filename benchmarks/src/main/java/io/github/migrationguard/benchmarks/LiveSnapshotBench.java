@@ -79,21 +79,14 @@ final class LiveSnapshotBench {
             long longestCopy = 0;
             double seconds = 0;
             for (int i = 0; i < this.windows; i++) {
-                App.Window during = app.window(() -> {
-                    SnapshotAttempt attempt = snapshots.take(SnapshotLabel.SCHEDULED, null, 1);
-                    if (attempt.snapshot() == null) {
-                        throw new IllegalStateException("Snapshot failed: " + attempt.message());
-                    }
-                });
-                used = Optional.ofNullable(activity.state().lastSnapshot())
-                        .map((snapshot) -> name(snapshot.method()) + (snapshot.cloned() ? ", cloned" : ""))
-                        .orElse("none");
+                App.Window during = app.window(() -> take(snapshots, SnapshotLabel.SCHEDULED));
+                used = used(activity);
                 longestCopy = Math.max(
                         longestCopy,
                         Optional.ofNullable(activity.state().lastSnapshot())
                                 .map((snapshot) -> snapshot.copyDuration().toMillis())
                                 .orElse(0L));
-                App.Window idle = app.window(() -> LockSupport.parkNanos((long) (during.seconds() * 1e9)));
+                App.Window idle = app.idleAsLong(during);
                 ratios.add(during.commitsPerSecond() / idle.commitsPerSecond());
                 worstDuring = Math.max(worstDuring, during.maxRequestMillis());
                 worstIdle = Math.max(worstIdle, idle.maxRequestMillis());
@@ -172,20 +165,13 @@ final class LiveSnapshotBench {
                     long worstIdle = 0;
                     long requests = 0;
                     for (int i = 0; i < REQUEST_WINDOWS; i++) {
-                        App.Window during = app.window(() -> {
-                            SnapshotAttempt attempt = snapshots.take(label, null, 1);
-                            if (attempt.snapshot() == null) {
-                                throw new IllegalStateException("Snapshot failed: " + attempt.message());
-                            }
-                        });
-                        App.Window idle = app.window(() -> LockSupport.parkNanos((long) (during.seconds() * 1e9)));
+                        App.Window during = app.window(() -> take(snapshots, label));
+                        App.Window idle = app.idleAsLong(during);
                         worstDuring = Math.max(worstDuring, during.maxRequestMillis());
                         worstIdle = Math.max(worstIdle, idle.maxRequestMillis());
                         requests += during.requests();
                     }
-                    String used = Optional.ofNullable(activity.state().lastSnapshot())
-                            .map((snapshot) -> name(snapshot.method()) + (snapshot.cloned() ? ", cloned" : ""))
-                            .orElse("none");
+                    String used = used(activity);
                     this.results.target(
                             "longest request wait (pool of one, requests only, " + requests + " requests), "
                                     + label.name().toLowerCase().replace('_', '-') + " " + name(method) + " ("
@@ -220,14 +206,10 @@ final class LiveSnapshotBench {
             for (int i = 0; i < repeats; i++) {
                 normalRatios.add(ratio(
                         app,
+                        new ArrayList<>(),
                         () -> Files.delete(
                                 normal.write(SnapshotLabel.SCHEDULED, null).file())));
-                lowRatios.add(ratio(app, () -> {
-                    SnapshotAttempt attempt = snapshots.take(SnapshotLabel.SCHEDULED, null, 1);
-                    if (attempt.snapshot() == null) {
-                        throw new IllegalStateException("Snapshot failed: " + attempt.message());
-                    }
-                }));
+                lowRatios.add(ratio(app, new ArrayList<>(), () -> take(snapshots, SnapshotLabel.SCHEDULED)));
             }
             String what = "writer throughput during a scheduled " + name(method) + " snapshot " + this.where;
             this.results.value(
@@ -319,14 +301,24 @@ final class LiveSnapshotBench {
     private static double ratio(App app, List<Double> seconds, Timing.Action snapshot) throws Exception {
         App.Window during = app.window(snapshot);
         seconds.add(during.seconds());
-        App.Window idle = app.window(() -> LockSupport.parkNanos((long) (during.seconds() * 1e9)));
+        App.Window idle = app.idleAsLong(during);
         return during.commitsPerSecond() / idle.commitsPerSecond();
     }
 
-    private static double ratio(App app, Timing.Action snapshot) throws Exception {
-        App.Window during = app.window(snapshot);
-        App.Window idle = app.window(() -> LockSupport.parkNanos((long) (during.seconds() * 1e9)));
-        return during.commitsPerSecond() / idle.commitsPerSecond();
+    private static void take(LiveSnapshots snapshots, SnapshotLabel label) {
+        SnapshotAttempt attempt = snapshots.take(label, null, 1);
+        if (attempt.snapshot() == null) {
+            throw new IllegalStateException("Snapshot failed: " + attempt.message());
+        }
+    }
+
+    /**
+     * Which method the last snapshot used, and whether it was cloned.
+     */
+    private static String used(MigrationReports activity) {
+        return Optional.ofNullable(activity.state().lastSnapshot())
+                .map((snapshot) -> name(snapshot.method()) + (snapshot.cloned() ? ", cloned" : ""))
+                .orElse("none");
     }
 
     private static String list(List<Double> ratios) {
@@ -371,6 +363,13 @@ final class LiveSnapshotBench {
             }
             this.threads.add(new Thread(this::answer, "bench-app-requests"));
             this.threads.forEach(Thread::start);
+        }
+
+        /**
+         * An idle window as long as another, right after it.
+         */
+        Window idleAsLong(Window other) throws Exception {
+            return window(() -> LockSupport.parkNanos((long) (other.seconds() * 1e9)));
         }
 
         Window window(Timing.Action action) throws Exception {
